@@ -1,0 +1,25 @@
+package sample
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestCopiesMatchTestdata(t *testing.T) {
+	entries, err := files.ReadDir("data")
+	require.NoError(t, err)
+	require.NotEmpty(t, entries)
+	for _, e := range entries {
+		want, err := os.ReadFile(filepath.Join("..", "..", "testdata", e.Name()))
+		require.NoError(t, err, "every embedded sample must also be in testdata/")
+		assert.Equal(t, string(want), string(File(e.Name())), "internal/sample/data/%s differs from testdata/%s", e.Name(), e.Name())
+	}
+}
+
+func TestFileMissing(t *testing.T) {
+	assert.Nil(t, File("no-such-file.txt"))
+}
