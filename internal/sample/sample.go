@@ -5,7 +5,10 @@
 // testdata/ folder, where testdata/README.md documents its origin; TestCopiesMatchTestdata keeps them equal.
 package sample
 
-import "embed"
+import (
+	"embed"
+	"strings"
+)
 
 //go:embed data
 var files embed.FS
@@ -21,3 +24,27 @@ func File(name string) []byte {
 
 // SeedArabic is the Arabic news article the project started from (testdata/seed_ar.txt).
 func SeedArabic() string { return string(File("seed_ar.txt")) }
+
+// Segment is one line of a sentence-aligned sample: the Arabic text and its English rendering.
+type Segment struct {
+	ID      string
+	Arabic  string
+	English string
+}
+
+// SeedParallel returns the seed article aligned sentence by sentence with its English rendering
+// (testdata/seed_parallel.tsv).
+func SeedParallel() []Segment { return parseTSV(File("seed_parallel.tsv")) }
+
+// parseTSV reads id<TAB>ar<TAB>en lines; the samples are ours, so a malformed line is a bug caught by tests.
+func parseTSV(b []byte) []Segment {
+	var out []Segment
+	for line := range strings.Lines(string(b)) {
+		f := strings.Split(strings.TrimRight(line, "\r\n"), "\t")
+		if len(f) != 3 {
+			continue
+		}
+		out = append(out, Segment{ID: f[0], Arabic: f[1], English: f[2]})
+	}
+	return out
+}

@@ -23,3 +23,15 @@ func TestCopiesMatchTestdata(t *testing.T) {
 func TestFileMissing(t *testing.T) {
 	assert.Nil(t, File("no-such-file.txt"))
 }
+
+func TestSeedParallelAligned(t *testing.T) {
+	segs := SeedParallel()
+	require.Len(t, segs, 20)
+	assert.Equal(t, "1", segs[0].ID)
+	assert.Contains(t, segs[6].Arabic, "الضمانات الأمنية")
+	assert.Contains(t, segs[6].English, "security guarantees")
+	for _, s := range segs {
+		assert.NotEmpty(t, s.Arabic)
+		assert.NotEmpty(t, s.English)
+	}
+}
