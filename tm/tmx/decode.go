@@ -1,0 +1,819 @@
+package tmx
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Default limits of a Decoder.
+const (
+	DefaultMaxDepth  = 64       // element nesting, counted from the document root
+	DefaultMaxTUSize = 64 << 20 // bytes of UTF-8 input per translation unit
+)
+
+// A Decoder reads TMX 1.1–1.4b from an input stream, one TU per call to Next,
+// in memory bounded by the largest TU (see MaxTUSize), whatever the file size.
+// Set the exported fields before the first call. A Decoder is not safe for
+// concurrent use.
+type Decoder struct {
+	// Lenient makes Next skip a TU with bad content (a bad date, number or
+	// language tag, a misplaced element, a missing seg) and count it in
+	// Skipped instead of returning an error. Malformed XML and exceeded
+	// limits still stop decoding.
+	Lenient bool
+	// MaxDepth bounds element nesting; 0 means DefaultMaxDepth.
+	MaxDepth int
+	// MaxTUSize bounds the bytes of one TU (and of any other top-level
+	// element); 0 means DefaultMaxTUSize.
+	MaxTUSize int64
+
+	src     io.Reader
+	in      *countReader
+	xd      *xml.Decoder
+	stack   []xml.Name
+	line    int // position of the token last read
+	col     int
+	header  *Header
+	err     error // sticky: decoding cannot continue
+	encErr  error
+	done    bool // </body> seen
+	skipped int
+	tuid    string
+	text    []byte
+}
+
+// NewDecoder returns a Decoder reading from r. The character encoding is
+// detected from a byte order mark (UTF-8, UTF-16 LE or BE), from a leading
+// "<" in UTF-16 without one, or from the XML declaration (UTF-8, us-ascii,
+// ISO-8859-1/6/15, windows-1252/1256); nothing is read before the first call.
+func NewDecoder(r io.Reader) *Decoder { return &Decoder{src: r} }
+
+// Skipped returns how many TUs Lenient mode has skipped so far.
+func (d *Decoder) Skipped() int { return d.skipped }
+
+// Header reads the document up to and including the <header> element (and
+// the <body> start tag) and returns it. Next calls it implicitly; later calls
+// return the same header.
+func (d *Decoder) Header() (*Header, error) {
+	if d.header != nil {
+		return d.header, nil
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	if d.xd == nil {
+		d.in = &countReader{br: bufioReader(detect(d.src))}
+		d.xd = xml.NewDecoder(d.in)
+		d.xd.Strict = true
+		d.xd.CharsetReader = d.charsetReader
+	}
+	h, err := d.readProlog()
+	if err != nil {
+		return nil, d.fail(err)
+	}
+	d.header = h
+	return h, nil
+}
+
+// Next returns the next TU, or io.EOF after the last one. After an error
+// about one TU's content Next may be called again and continues with the
+// following TU; after malformed XML or an exceeded limit it returns the same
+// error again.
+func (d *Decoder) Next() (*TU, error) {
+	if _, err := d.Header(); err != nil {
+		return nil, err
+	}
+	for {
+		if d.err != nil {
+			return nil, d.err
+		}
+		if d.done {
+			return nil, io.EOF
+		}
+		d.in.limit = d.in.n + d.maxTUSize()
+		t, err := d.token()
+		if err != nil {
+			return nil, d.fail(err)
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			depth := len(d.stack)
+			var tu *TU
+			if name(t.Name) == "tu" {
+				tu, err = d.readTU(t)
+				d.tuid = ""
+				if err == nil {
+					return tu, nil
+				}
+			} else {
+				err = d.errorf(ErrStructure, "<%s> in body", name(t.Name))
+			}
+			if d.err != nil {
+				return nil, d.err
+			}
+			if err := d.skipTo(depth); err != nil {
+				return nil, err
+			}
+			if !d.Lenient {
+				return nil, err
+			}
+			if tu != nil || name(t.Name) == "tu" {
+				d.skipped++
+			}
+		case xml.EndElement: // </body>
+			d.done = true
+			if err := d.readEpilog(); err != nil {
+				return nil, d.fail(err)
+			}
+			return nil, io.EOF
+		case xml.CharData:
+			if !isBlank(t) && !d.Lenient {
+				return nil, d.errorf(ErrStructure, "text in body")
+			}
+		}
+	}
+}
+
+func (d *Decoder) maxTUSize() int64 {
+	if d.MaxTUSize > 0 {
+		return d.MaxTUSize
+	}
+	return DefaultMaxTUSize
+}
+
+func (d *Decoder) maxDepth() int {
+	if d.MaxDepth > 0 {
+		return d.MaxDepth
+	}
+	return DefaultMaxDepth
+}
+
+// fail makes err sticky.
+func (d *Decoder) fail(err error) error {
+	if d.err == nil {
+		d.err = err
+	}
+	return d.err
+}
+
+// errorf returns a *ParseError at the start of the token last read.
+func (d *Decoder) errorf(kind error, format string, args ...any) error {
+	return &ParseError{Line: d.line, Column: d.col, TU: d.tuid, Err: fmt.Errorf("%w: "+format, append([]any{kind}, args...)...)}
+}
+
+// token returns the next XML token and keeps the element stack, checking
+// that end tags match and that nesting stays within MaxDepth. Every error it
+// returns is fatal (and sticky); io.EOF is returned only outside any element.
+func (d *Decoder) token() (xml.Token, error) {
+	d.line, d.col = d.xd.InputPos()
+	t, err := d.xd.RawToken()
+	if err != nil {
+		return nil, d.fail(d.xmlError(err))
+	}
+	switch t := t.(type) {
+	case xml.StartElement:
+		if len(d.stack) >= d.maxDepth() {
+			return nil, d.fail(d.errorf(ErrDepth, "more than %d levels", d.maxDepth()))
+		}
+		d.stack = append(d.stack, t.Name)
+	case xml.EndElement:
+		n := len(d.stack)
+		if n == 0 || d.stack[n-1] != t.Name {
+			want := "no open element"
+			if n > 0 {
+				want = "</" + name(d.stack[n-1]) + "> expected"
+			}
+			return nil, d.fail(d.errorf(ErrSyntax, "unexpected </%s>, %s", name(t.Name), want))
+		}
+		d.stack = d.stack[:n-1]
+	}
+	return t, nil
+}
+
+func (d *Decoder) xmlError(err error) error {
+	line, col := d.xd.InputPos()
+	pe := &ParseError{Line: line, Column: col, TU: d.tuid}
+	var se *xml.SyntaxError
+	switch {
+	case err == io.EOF && len(d.stack) == 0:
+		return io.EOF
+	case err == io.EOF:
+		pe.Err = fmt.Errorf("%w: unexpected end of input inside <%s>", ErrSyntax, name(d.stack[len(d.stack)-1]))
+	case d.encErr != nil:
+		pe.Err = d.encErr
+	case errors.Is(err, ErrTooLarge):
+		pe.Err = fmt.Errorf("%w: more than %d bytes", ErrTooLarge, d.maxTUSize())
+	case errors.As(err, &se) && strings.Contains(se.Msg, "entity"):
+		pe.Err = fmt.Errorf("%w: %s", ErrEntity, se.Msg)
+	case errors.As(err, &se):
+		if se.Msg == "unexpected EOF" && len(d.stack) > 0 {
+			se.Msg += " inside <" + name(d.stack[len(d.stack)-1]) + ">"
+		}
+		pe.Err = fmt.Errorf("%w: %s", ErrSyntax, se.Msg)
+	default:
+		pe.Err = fmt.Errorf("%w: %v", ErrSyntax, err)
+	}
+	return pe
+}
+
+// skipTo reads tokens until fewer than depth elements are open.
+func (d *Decoder) skipTo(depth int) error {
+	for len(d.stack) >= depth {
+		if _, err := d.token(); err != nil {
+			if err == io.EOF {
+				return d.fail(d.errorf(ErrSyntax, "unexpected end of input"))
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// readProlog reads up to the <body> start tag.
+func (d *Decoder) readProlog() (*Header, error) {
+	var h *Header
+	sawHeader := false
+	for {
+		t, err := d.token()
+		if err == io.EOF {
+			return nil, d.errorf(ErrNotTMX, "no <tmx> element")
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			switch {
+			case len(d.stack) == 1 && name(t.Name) == "tmx":
+				h = &Header{}
+				for _, a := range t.Attr {
+					if name(a.Name) == "version" {
+						h.Version = a.Value
+					}
+				}
+			case len(d.stack) == 1:
+				return nil, d.errorf(ErrNotTMX, "root element is <%s>, not <tmx>", name(t.Name))
+			case name(t.Name) == "header" && !sawHeader:
+				if err := d.readHeader(h, t); err != nil {
+					return nil, err
+				}
+				sawHeader = true
+			case name(t.Name) == "body":
+				if !sawHeader {
+					return nil, d.errorf(ErrMissing, "<body> before <header>")
+				}
+				return h, nil
+			default:
+				return nil, d.errorf(ErrStructure, "<%s> in <tmx>", name(t.Name))
+			}
+		case xml.EndElement:
+			return nil, d.errorf(ErrMissing, "no <body>")
+		case xml.CharData:
+			if !isBlank(t) {
+				return nil, d.errorf(ErrStructure, "text outside elements")
+			}
+		}
+	}
+}
+
+// readEpilog reads after </body>: </tmx>, then only comments and blanks.
+func (d *Decoder) readEpilog() error {
+	for {
+		t, err := d.token()
+		if err == io.EOF {
+			if len(d.stack) > 0 {
+				return d.errorf(ErrSyntax, "unexpected end of input")
+			}
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			return d.errorf(ErrStructure, "<%s> after <body>", name(t.Name))
+		case xml.CharData:
+			if !isBlank(t) {
+				return d.errorf(ErrStructure, "text after <body>")
+			}
+		}
+	}
+}
+
+func (d *Decoder) readHeader(h *Header, start xml.StartElement) error {
+	for _, a := range start.Attr {
+		v := a.Value
+		var err error
+		switch name(a.Name) {
+		case "creationtool":
+			h.CreationTool = v
+		case "creationtoolversion":
+			h.CreationToolVersion = v
+		case "segtype":
+			h.SegType = v
+		case "o-tmf":
+			h.OTMF = v
+		case "adminlang":
+			h.AdminLang = v
+		case "srclang":
+			h.SrcLang = v
+			err = d.checkLang(v, true)
+		case "datatype":
+			h.DataType = v
+		case "o-encoding":
+			h.OEncoding = v
+		case "creationid":
+			h.CreationID = v
+		case "changeid":
+			h.ChangeID = v
+		case "creationdate":
+			h.CreationDate, err = d.date(a)
+		case "changedate":
+			h.ChangeDate, err = d.date(a)
+		default:
+			h.Ext = appendExt(h.Ext, a)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	for {
+		t, err := d.token()
+		if err != nil {
+			return err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			switch name(t.Name) {
+			case "note":
+				n, err := d.readNote(t)
+				if err != nil {
+					return err
+				}
+				h.Notes = append(h.Notes, n)
+			case "prop":
+				p, err := d.readProp(t)
+				if err != nil {
+					return err
+				}
+				h.Props = append(h.Props, p)
+			case "ude":
+				u, err := d.readUDE(t)
+				if err != nil {
+					return err
+				}
+				h.UDEs = append(h.UDEs, u)
+			default:
+				return d.errorf(ErrStructure, "<%s> in <header>", name(t.Name))
+			}
+		case xml.EndElement:
+			return nil
+		case xml.CharData:
+			if !isBlank(t) {
+				return d.errorf(ErrStructure, "text in <header>")
+			}
+		}
+	}
+}
+
+func (d *Decoder) readUDE(start xml.StartElement) (UDE, error) {
+	var u UDE
+	for _, a := range start.Attr {
+		switch name(a.Name) {
+		case "name":
+			u.Name = a.Value
+		case "base":
+			u.Base = a.Value
+		}
+	}
+	for {
+		t, err := d.token()
+		if err != nil {
+			return u, err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			if name(t.Name) != "map" {
+				return u, d.errorf(ErrStructure, "<%s> in <ude>", name(t.Name))
+			}
+			var m Map
+			for _, a := range t.Attr {
+				switch name(a.Name) {
+				case "unicode":
+					m.Unicode = a.Value
+				case "code":
+					m.Code = a.Value
+				case "ent":
+					m.Ent = a.Value
+				case "subst":
+					m.Subst = a.Value
+				}
+			}
+			if _, err := d.readText(); err != nil {
+				return u, err
+			}
+			u.Maps = append(u.Maps, m)
+		case xml.EndElement:
+			return u, nil
+		case xml.CharData:
+			if !isBlank(t) {
+				return u, d.errorf(ErrStructure, "text in <ude>")
+			}
+		}
+	}
+}
+
+func (d *Decoder) readTU(start xml.StartElement) (*TU, error) {
+	tu := &TU{Line: d.line}
+	for _, a := range start.Attr {
+		if name(a.Name) == "tuid" {
+			tu.TUID = a.Value
+			d.tuid = a.Value
+		}
+	}
+	for _, a := range start.Attr {
+		v := a.Value
+		var err error
+		switch name(a.Name) {
+		case "tuid":
+		case "srclang":
+			tu.SrcLang = v
+			err = d.checkLang(v, true)
+		case "datatype":
+			tu.DataType = v
+		case "segtype":
+			tu.SegType = v
+		case "o-tmf":
+			tu.OTMF = v
+		case "o-encoding":
+			tu.OEncoding = v
+		case "creationtool":
+			tu.CreationTool = v
+		case "creationtoolversion":
+			tu.CreationToolVersion = v
+		case "creationid":
+			tu.CreationID = v
+		case "changeid":
+			tu.ChangeID = v
+		case "creationdate":
+			tu.CreationDate, err = d.date(a)
+		case "changedate":
+			tu.ChangeDate, err = d.date(a)
+		case "lastusagedate":
+			tu.LastUsageDate, err = d.date(a)
+		case "usagecount":
+			tu.UsageCount, err = d.count(a)
+		default:
+			tu.Ext = appendExt(tu.Ext, a)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	for {
+		t, err := d.token()
+		if err != nil {
+			return nil, err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			switch name(t.Name) {
+			case "tuv":
+				v, err := d.readTUV(t)
+				if err != nil {
+					return nil, err
+				}
+				tu.Variants = append(tu.Variants, v)
+			case "note":
+				n, err := d.readNote(t)
+				if err != nil {
+					return nil, err
+				}
+				tu.Notes = append(tu.Notes, n)
+			case "prop":
+				p, err := d.readProp(t)
+				if err != nil {
+					return nil, err
+				}
+				tu.Props = append(tu.Props, p)
+			default:
+				return nil, d.errorf(ErrStructure, "<%s> in <tu>", name(t.Name))
+			}
+		case xml.EndElement:
+			if len(tu.Variants) == 0 {
+				return nil, d.errorf(ErrMissing, "<tu> without <tuv>")
+			}
+			return tu, nil
+		case xml.CharData:
+			if !isBlank(t) {
+				return nil, d.errorf(ErrStructure, "text in <tu>")
+			}
+		}
+	}
+}
+
+func (d *Decoder) readTUV(start xml.StartElement) (TUV, error) {
+	var v TUV
+	line, col := d.line, d.col
+	for _, a := range start.Attr {
+		val := a.Value
+		var err error
+		switch name(a.Name) {
+		case "xml:lang", "lang":
+			v.Lang = val
+			err = d.checkLang(val, false)
+		case "datatype":
+			v.DataType = val
+		case "o-tmf":
+			v.OTMF = val
+		case "o-encoding":
+			v.OEncoding = val
+		case "creationtool":
+			v.CreationTool = val
+		case "creationtoolversion":
+			v.CreationToolVersion = val
+		case "creationid":
+			v.CreationID = val
+		case "changeid":
+			v.ChangeID = val
+		case "creationdate":
+			v.CreationDate, err = d.date(a)
+		case "changedate":
+			v.ChangeDate, err = d.date(a)
+		case "lastusagedate":
+			v.LastUsageDate, err = d.date(a)
+		case "usagecount":
+			v.UsageCount, err = d.count(a)
+		default:
+			v.Ext = appendExt(v.Ext, a)
+		}
+		if err != nil {
+			return v, err
+		}
+	}
+	if v.Lang == "" {
+		return v, d.errorf(ErrMissing, "<tuv> without xml:lang")
+	}
+	seen := false
+	for {
+		t, err := d.token()
+		if err != nil {
+			return v, err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			switch name(t.Name) {
+			case "seg":
+				if seen {
+					return v, d.errorf(ErrStructure, "second <seg> in <tuv>")
+				}
+				seen = true
+				if v.Seg, err = d.readInlines(Text); err != nil {
+					return v, err
+				}
+			case "note":
+				n, err := d.readNote(t)
+				if err != nil {
+					return v, err
+				}
+				v.Notes = append(v.Notes, n)
+			case "prop":
+				p, err := d.readProp(t)
+				if err != nil {
+					return v, err
+				}
+				v.Props = append(v.Props, p)
+			default:
+				return v, d.errorf(ErrStructure, "<%s> in <tuv>", name(t.Name))
+			}
+		case xml.EndElement:
+			if !seen {
+				d.line, d.col = line, col
+				return v, d.errorf(ErrMissing, "<tuv> without <seg>")
+			}
+			return v, nil
+		case xml.CharData:
+			if !isBlank(t) {
+				return v, d.errorf(ErrStructure, "text in <tuv>")
+			}
+		}
+	}
+}
+
+var inlineKinds = map[string]InlineKind{
+	"bpt": BPT, "ept": EPT, "it": IT, "ph": PH, "hi": HI, "sub": SUB, "ut": UT,
+}
+
+// readInlines reads the content of a seg (in == Text) or of an inline
+// element of kind in, up to its end tag. Codes hold text and sub; seg, hi
+// and sub hold text, codes and hi.
+func (d *Decoder) readInlines(in InlineKind) (Seg, error) {
+	var seg Seg
+	mark := len(d.text)
+	flush := func() {
+		if len(d.text) > mark {
+			seg = append(seg, Inline{Kind: Text, Text: string(d.text[mark:])})
+			d.text = d.text[:mark]
+		}
+	}
+	defer func() { d.text = d.text[:mark] }()
+	for {
+		t, err := d.token()
+		if err != nil {
+			return nil, err
+		}
+		switch t := t.(type) {
+		case xml.CharData:
+			d.text = append(d.text, t...)
+		case xml.StartElement:
+			kind, ok := inlineKinds[name(t.Name)]
+			if !ok || (kind == SUB) != in.isCode() {
+				where := "seg"
+				if in != Text {
+					where = in.String()
+				}
+				return nil, d.errorf(ErrStructure, "<%s> in <%s>", name(t.Name), where)
+			}
+			flush()
+			el := Inline{Kind: kind}
+			for _, a := range t.Attr {
+				switch name(a.Name) {
+				case "i":
+					el.I = a.Value
+				case "x":
+					el.X = a.Value
+				case "type":
+					el.Type = a.Value
+				case "pos":
+					el.Pos = a.Value
+				case "assoc":
+					el.Assoc = a.Value
+				case "datatype":
+					el.DataType = a.Value
+				default:
+					el.Ext = appendExt(el.Ext, a)
+				}
+			}
+			if el.Content, err = d.readInlines(kind); err != nil {
+				return nil, err
+			}
+			seg = append(seg, el)
+		case xml.EndElement:
+			flush()
+			return seg, nil
+		}
+	}
+}
+
+// readText reads the text content of a note, prop or map up to its end tag.
+func (d *Decoder) readText() (string, error) {
+	mark := len(d.text)
+	defer func() { d.text = d.text[:mark] }()
+	for {
+		t, err := d.token()
+		if err != nil {
+			return "", err
+		}
+		switch t := t.(type) {
+		case xml.CharData:
+			d.text = append(d.text, t...)
+		case xml.StartElement:
+			return "", d.errorf(ErrStructure, "<%s> in <%s>", name(t.Name), name(d.stack[len(d.stack)-2]))
+		case xml.EndElement:
+			return string(d.text[mark:]), nil
+		}
+	}
+}
+
+func (d *Decoder) readNote(start xml.StartElement) (Note, error) {
+	var n Note
+	for _, a := range start.Attr {
+		switch name(a.Name) {
+		case "xml:lang", "lang":
+			n.Lang = a.Value
+		case "o-encoding":
+			n.Encoding = a.Value
+		}
+	}
+	var err error
+	n.Text, err = d.readText()
+	return n, err
+}
+
+func (d *Decoder) readProp(start xml.StartElement) (Prop, error) {
+	var p Prop
+	for _, a := range start.Attr {
+		switch name(a.Name) {
+		case "type":
+			p.Type = a.Value
+		case "xml:lang", "lang":
+			p.Lang = a.Value
+		case "o-encoding":
+			p.Encoding = a.Value
+		}
+	}
+	var err error
+	p.Value, err = d.readText()
+	return p, err
+}
+
+func (d *Decoder) date(a xml.Attr) (time.Time, error) {
+	t, ok := parseDate(a.Value)
+	if !ok {
+		return t, d.errorf(ErrDate, "%s=%q, want YYYYMMDDThhmmssZ", name(a.Name), a.Value)
+	}
+	return t, nil
+}
+
+func (d *Decoder) count(a xml.Attr) (int, error) {
+	n, err := strconv.Atoi(a.Value)
+	if err != nil || n < 0 {
+		return 0, d.errorf(ErrNumber, "%s=%q", name(a.Name), a.Value)
+	}
+	return n, nil
+}
+
+// checkLang accepts the shape of a BCP 47 / RFC 3066 tag (letters and
+// digits in subtags of 1–8, separated by - or _) and, for srclang, "*all*".
+// Whether the language is known is left to the caller: TMs hold tags such as
+// "ar-AR" that x/text rejects.
+func (d *Decoder) checkLang(v string, srclang bool) error {
+	if srclang && v == "*all*" || isLangTag(v) {
+		return nil
+	}
+	return d.errorf(ErrLang, "%q is not a language tag", v)
+}
+
+func isLangTag(v string) bool {
+	n := 0
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
+			n++
+			if n > 8 {
+				return false
+			}
+		case (c == '-' || c == '_') && n > 0 && i < len(v)-1:
+			n = 0
+		default:
+			return false
+		}
+	}
+	return n > 0
+}
+
+// parseDate parses the TMX date format YYYYMMDDThhmmssZ (UTC), strictly.
+func parseDate(s string) (time.Time, bool) {
+	if len(s) != 16 || s[8] != 'T' || s[15] != 'Z' {
+		return time.Time{}, false
+	}
+	num := func(i, j int) int {
+		n := 0
+		for ; i < j; i++ {
+			c := s[i]
+			if c < '0' || c > '9' {
+				return -1
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	y, mo, dd := num(0, 4), num(4, 6), num(6, 8)
+	h, mi, sec := num(9, 11), num(11, 13), num(13, 15)
+	if y < 0 || mo < 1 || mo > 12 || dd < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, time.Month(mo), dd, h, mi, sec, 0, time.UTC)
+	if t.Day() != dd {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// name returns the qualified name as written ("xml:lang", "tu").
+func name(n xml.Name) string {
+	switch {
+	case n.Space == "":
+		return n.Local
+	case n.Space == "xml" && n.Local == "lang":
+		return "xml:lang"
+	}
+	return n.Space + ":" + n.Local
+}
+
+func bufioReader(r io.Reader) *bufio.Reader {
+	if br, ok := r.(*bufio.Reader); ok {
+		return br
+	}
+	return bufio.NewReaderSize(r, 64<<10)
+}
+
+func isBlank(b []byte) bool { return len(bytes.TrimLeft(b, " \t\r\n")) == 0 }
