@@ -247,7 +247,9 @@ func TestReadTolerates(t *testing.T) {
 		{"utf8_bom", "\uFEFF<martif><text><body><termEntry><langSet xml:lang=\"en\"><tig><term>t</term></tig></langSet></termEntry></body></text></martif>",
 			func(t *testing.T, doc *Document) { assert.Len(t, doc.Entries, 1) }},
 		{"latin1_declared", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><martif><text><body><termEntry><langSet xml:lang=\"fr\"><tig><term>s\xe9curit\xe9</term></tig></langSet></termEntry></body></text></martif>",
-			func(t *testing.T, doc *Document) { assert.Equal(t, "sécurité", doc.Entries[0].Langs[0].Terms[0].Term) }},
+			func(t *testing.T, doc *Document) {
+				assert.Equal(t, "sécurité", doc.Entries[0].Langs[0].Terms[0].Term)
+			}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var doc *Document
