@@ -1,0 +1,59 @@
+package fuzzy
+
+// Grams are character 3-grams of each token padded with one boundary mark on each side, so a token of L
+// runes yields exactly L grams and grams never span two tokens. That locality is what makes the count filter
+// exact: a token shared by query and candidate contributes all its grams to their overlap, whatever the
+// other tokens are (see Index.Search).
+//
+// A gram is packed into 63 bits (three 21-bit code points). Repeated grams of one key are told apart by their
+// occurrence number, so set intersection of the tagged keys equals multiset intersection of the grams; the
+// k-th repeat (k ≥ 1) is hashed with k into a key with the top bit set. A hash collision can only merge two
+// posting lists, which makes overlaps larger, never smaller: the filter stays safe.
+
+const boundary = 0 // padding code point: never a token rune after splitTokens (U+0000 is a control)
+
+// tokenGrams appends the packed 3-grams of tok to dst and returns dst and the gram count (its rune count).
+func tokenGrams(dst []uint64, tok string) ([]uint64, int) {
+	var a, b uint64 = boundary, boundary
+	first := true
+	n := 0
+	for _, r := range tok {
+		c := uint64(r) & 0x1FFFFF
+		if first {
+			a, b = boundary, c
+			first = false
+		} else {
+			dst = append(dst, a<<42|b<<21|c)
+			a, b = b, c
+		}
+		n++
+	}
+	if n > 0 {
+		dst = append(dst, a<<42|b<<21|boundary)
+	}
+	return dst, n
+}
+
+// tagRepeats rewrites sorted packed grams so that equal values become distinct occurrence-tagged keys.
+// It keeps the first occurrence as is and hashes later ones with their occurrence number.
+func tagRepeats(g []uint64) {
+	for i := 0; i < len(g); {
+		j := i + 1
+		for j < len(g) && g[j] == g[i] {
+			g[j] = mix(g[i], uint64(j-i)) | 1<<63
+			j++
+		}
+		i = j
+	}
+}
+
+// mix is SplitMix64's finalizer over the gram and occurrence number.
+func mix(x, occ uint64) uint64 {
+	x ^= occ * 0x9E3779B97F4A7C15
+	x ^= x >> 30
+	x *= 0xBF58476D1CE4E5B9
+	x ^= x >> 27
+	x *= 0x94D049BB133111EB
+	x ^= x >> 31
+	return x
+}
