@@ -175,7 +175,10 @@ func (d *Decoder) token() (xml.Token, error) {
 	d.line, d.col = d.xd.InputPos()
 	t, err := d.xd.RawToken()
 	if err != nil {
-		return nil, d.fail(d.xmlError(err))
+		if err = d.xmlError(err); err == io.EOF {
+			return nil, err
+		}
+		return nil, d.fail(err)
 	}
 	switch t := t.(type) {
 	case xml.StartElement:

@@ -139,6 +139,24 @@ func (tu *TU) Variant(lang language.Tag) *TUV {
 	return first
 }
 
+// ExactVariant returns the first variant whose tag equals lang (compared
+// case-insensitively after canonicalization, so "EN_us" is en-US), or nil: use
+// it where a TU without exactly that language must not be used, as when
+// importing one language pair of a multilingual TMX.
+func (tu *TU) ExactVariant(lang language.Tag) *TUV {
+	want := lang.String()
+	for i := range tu.Variants {
+		v := &tu.Variants[i]
+		if strings.EqualFold(v.Lang, want) {
+			return v
+		}
+		if t, err := language.Parse(v.Lang); err == nil && t == lang {
+			return v
+		}
+	}
+	return nil
+}
+
 func isBareLanguage(t language.Tag) bool {
 	b, _ := t.Base()
 	bare, _ := language.Compose(b)
