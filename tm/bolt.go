@@ -1,0 +1,124 @@
+package tm
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Bucket layout of a store file. units: 4-byte big-endian id → encoded record (ids grow, so the
+// B+tree is filled append-only). exact: 8-byte duplicate hash + 4-byte id → nothing (a prefix scan
+// gives the ids that share a hash). meta: schema version and normalizer fingerprint.
+var (
+	bucketUnits = []byte("units")
+	bucketExact = []byte("exact")
+	bucketMeta  = []byte("meta")
+
+	metaSchema      = []byte("schema")
+	metaFingerprint = []byte("normalizer")
+)
+
+// schemaVersion changes whenever the bucket layout or the record encoding changes incompatibly.
+const schemaVersion = "1"
+
+// ErrSchema is returned by Open for a file written by an incompatible version of this package.
+var ErrSchema = errors.New("tm: unsupported store schema")
+
+type boltStore struct {
+	db *bolt.DB
+}
+
+func idKey(id uint32) []byte {
+	var k [4]byte
+	binary.BigEndian.PutUint32(k[:], id)
+	return k[:]
+}
+
+func (s *boltStore) commit(recs []*record, dups []uint64) error {
+	var buf []byte
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		units := tx.Bucket(bucketUnits)
+		exact := tx.Bucket(bucketExact)
+		units.FillPercent = 0.95
+		exact.FillPercent = 0.9
+		d := 0
+		for _, r := range recs {
+			id := r.id
+			if id == 0 {
+				seq, err := units.NextSequence()
+				if err != nil {
+					return err
+				}
+				if seq > 1<<32-1 {
+					return errors.New("tm: store is full (2^32 units)")
+				}
+				id = uint32(seq)
+				var k [12]byte
+				binary.BigEndian.PutUint64(k[:8], dups[d])
+				binary.BigEndian.PutUint32(k[8:], id)
+				d++
+				if err := exact.Put(k[:], nil); err != nil {
+					return err
+				}
+			}
+			r.id = id
+			setDefaultID(r)
+			// bbolt keeps the value slice until commit: encode into fresh space of one arena
+			// (growing it leaves earlier slices on the old, unchanged array).
+			start := len(buf)
+			buf = encodeRecord(buf, r)
+			if err := units.Put(idKey(id), buf[start:len(buf):len(buf)]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		// recs now carry ids that were never committed: Add drops them.
+		return fmt.Errorf("tm: commit: %w", err)
+	}
+	return nil
+}
+
+func (s *boltStore) get(ids []uint32, fn func(*record)) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		units := tx.Bucket(bucketUnits)
+		for _, id := range ids {
+			v := units.Get(idKey(id))
+			if v == nil {
+				return fmt.Errorf("tm: unit %d missing from store", id)
+			}
+			r := &record{id: id}
+			if err := decodeRecord(v, r); err != nil {
+				return fmt.Errorf("tm: unit %d: %w", id, err)
+			}
+			fn(r)
+		}
+		return nil
+	})
+}
+
+func (s *boltStore) scan(ctx context.Context, fn func(*record) bool) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketUnits).Cursor()
+		n := 0
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if n++; n%4096 == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			r := &record{id: binary.BigEndian.Uint32(k)}
+			if err := decodeRecord(v, r); err != nil {
+				return fmt.Errorf("tm: unit %d: %w", r.id, err)
+			}
+			if !fn(r) {
+				return nil
+			}
+		}
+		return nil
+	})
+}
+
+func (s *boltStore) close() error { return s.db.Close() }

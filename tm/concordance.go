@@ -1,0 +1,190 @@
+package tm
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+
+	"github.com/tarjuman/tarjuman/internal/token"
+	"github.com/tarjuman/tarjuman/normalize"
+)
+
+// ConcordanceOptions configure Concordance. The zero value searches both sides of every unit and
+// returns up to DefaultConcordanceLimit hits with DefaultConcordanceWidth runes of context.
+type ConcordanceOptions struct {
+	// Lang, when set, searches only the sides written in that (base) language.
+	Lang language.Tag
+	// Pair, when set, searches only units between those two languages (in either direction).
+	Pair LangPair
+	// Limit caps the number of hits; 0 means DefaultConcordanceLimit.
+	Limit int
+	// Width is the context kept on each side of a hit, in runes; 0 means DefaultConcordanceWidth.
+	Width int
+}
+
+// Concordance defaults.
+const (
+	DefaultConcordanceLimit = 100
+	DefaultConcordanceWidth = 40
+)
+
+// Side names the side of a unit a Hit was found on.
+type Side int
+
+// Sides of a unit.
+const (
+	SourceSide Side = iota
+	TargetSide
+)
+
+func (s Side) String() string {
+	if s == SourceSide {
+		return "source"
+	}
+	return "target"
+}
+
+// Hit is one occurrence of a concordance phrase, as keyword in context: Text[Start:End] is the
+// occurrence (whole words, clitics and marks included) in the side's original text, Left and
+// Right the context around it, cut at rune boundaries.
+type Hit struct {
+	Unit               Unit
+	Side               Side
+	Start, End         int
+	Left, Match, Right string
+}
+
+// Concordance finds the units whose source or target contains phrase as a sequence of whole
+// words, in the order they were added. Matching ignores case, diacritics, hamza/alef forms and
+// tatweel, and Arabic clitics and inflection: "مشاورات" finds "والمشاورات" and "ومشاوراتهم". It
+// scans the stored units (O(units); a cheap substring test rejects most before tokenizing).
+func (m *Memory) Concordance(ctx context.Context, phrase string, o ConcordanceOptions) ([]Hit, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	limit, width := o.Limit, o.Width
+	if limit <= 0 {
+		limit = DefaultConcordanceLimit
+	}
+	if width <= 0 {
+		width = DefaultConcordanceWidth
+	}
+	pk := phraseKeys(phrase)
+	if len(pk) == 0 {
+		return nil, nil
+	}
+	// Prefilter needles: each word's key minus its last rune (ة/ت and similar alternate before
+	// suffixes) must occur in the side's normalized text.
+	needles := make([]string, len(pk))
+	for i, k := range pk {
+		needles[i] = k
+		if _, size := utf8.DecodeLastRuneInString(k); utf8.RuneCountInString(k) > 2 {
+			needles[i] = k[:len(k)-size]
+		}
+	}
+	var onlyDir string
+	if o.Pair.Source != language.Und && o.Pair.Target != language.Und {
+		onlyDir = dirKey(o.Pair.Source, o.Pair.Target)
+	}
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	if m.closed {
+		return nil, ErrClosed
+	}
+	var hits []Hit
+	err := m.st.scan(ctx, func(r *record) bool {
+		if onlyDir != "" && !sideMatches(r, onlyDir) {
+			return true
+		}
+		for _, side := range [...]Side{SourceSide, TargetSide} {
+			text, key, lang := r.unit.Source, r.srcKey, r.unit.Pair.Source
+			if side == TargetSide {
+				text, key, lang = r.unit.Target, r.tgtKey, r.unit.Pair.Target
+			}
+			if o.Lang != language.Und && !sameBase(o.Lang, lang) {
+				continue
+			}
+			if !containsAll(key, needles) {
+				continue
+			}
+			for _, sp := range findPhrase(text, pk) {
+				hits = append(hits, kwic(r, side, text, sp[0], sp[1], width))
+				if len(hits) >= limit {
+					return false
+				}
+			}
+		}
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	return hits, nil
+}
+
+// wordKey is the concordance key of one word: normalized, then clitic-folded.
+func wordKey(w string) string { return token.Key(normalize.Search.String(w)) }
+
+func phraseKeys(phrase string) []string {
+	var ks []string
+	for _, t := range token.Tokenize(phrase) {
+		if countsWord(t.Kind) {
+			ks = append(ks, wordKey(phrase[t.Start:t.End]))
+		}
+	}
+	return ks
+}
+
+func containsAll(s string, needles []string) bool {
+	for _, n := range needles {
+		if !strings.Contains(s, n) {
+			return false
+		}
+	}
+	return true
+}
+
+// findPhrase returns the byte spans of text where its words' keys equal pk in a row.
+func findPhrase(text string, pk []string) [][2]int {
+	var toks []token.Token
+	for _, t := range token.Tokenize(text) {
+		if countsWord(t.Kind) {
+			toks = append(toks, t)
+		}
+	}
+	var spans [][2]int
+	for i := 0; i+len(pk) <= len(toks); i++ {
+		ok := true
+		for j, k := range pk {
+			if wordKey(text[toks[i+j].Start:toks[i+j].End]) != k {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			spans = append(spans, [2]int{toks[i].Start, toks[i+len(pk)-1].End})
+			i += len(pk) - 1
+		}
+	}
+	return spans
+}
+
+// kwic cuts the context of text[start:end], at most width runes on each side.
+func kwic(r *record, side Side, text string, start, end, width int) Hit {
+	left := start
+	for n := 0; n < width && left > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(text[:left])
+		left -= size
+	}
+	right := end
+	for n := 0; n < width && right < len(text); n++ {
+		_, size := utf8.DecodeRuneInString(text[right:])
+		right += size
+	}
+	return Hit{
+		Unit: cloneUnit(r.unit), Side: side, Start: start, End: end,
+		Left: text[left:start], Match: text[start:end], Right: text[end:right],
+	}
+}

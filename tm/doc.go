@@ -1,0 +1,47 @@
+// Package tm is a translation memory: units of source text and translation, stored in an embedded
+// bbolt file (Open) or in RAM (NewMemory), looked up by CAT-style fuzzy matching that understands
+// Arabic spelling variation, searched by concordance, and exchanged as TMX 1.4b, TSV or Weblate's
+// memory JSON.
+//
+// # Matching
+//
+// Every unit is indexed in both directions: an Arabic–English unit answers ar→en and en→ar
+// queries. Text is compared on its normalize.Search key, so a query that differs from a stored
+// source only in diacritics (harakat, shadda, tanwin), hamza and alef forms, tatweel, teh marbuta,
+// digit script, case or spacing is a Normalized match (99%), not a poor fuzzy one. Fuzzy matches
+// are scored like CAT tools: the percentage of words kept, 100·(max(|a|,|b|) − LD)/max(|a|,|b|)
+// with LD the word-level Levenshtein distance, minus explicit Penalties; ties go to the smaller
+// character distance. Candidates come from an in-memory character 3-gram index per direction
+// (internal/fuzzy) whose filters keep every unit that can reach the threshold, so results equal a
+// brute-force scan with the same scorer (Query.Exhaustive runs that scan).
+//
+// A Match carries what a translator's editor needs: the kind (ICE 101, Exact 100, Normalized 99,
+// Fuzzy), the differing words with byte offsets into the query and the stored source for
+// highlighting, and a suggested target in which numbers and placeholders that differ are replaced
+// by the query's (Adjusted).
+//
+// # Store
+//
+// A store file has three bbolt buckets: units (id → record, the record starting with the two
+// normalized keys so that Open rebuilds the index without normalizing again), exact (duplicate
+// hash → ids) and meta (schema version, normalizer fingerprint; a changed normalizer makes Open
+// recompute the keys). Each Add and each Import batch is one bbolt transaction: once it has
+// returned, the units survive a crash of the process (bbolt fsyncs on commit unless
+// Options.NoSync), and a crash never leaves a half-written batch or a corrupt file.
+//
+// # Concurrency
+//
+// A Memory is safe for concurrent use. Lookup, Concordance, Export and Len run in parallel with
+// each other and with one writer (Add, Import; writers are serialized); a reader sees every unit of
+// a committed batch or none. Only one process may open a store file for writing at a time.
+//
+// # Caveats
+//
+// The whole index lives in memory (roughly 0.5 KB per unit for both directions), and Open reads
+// every unit to rebuild it. Units are keyed by base language: en-US and en-GB units answer the
+// same queries (a Penalty marks the region mismatch), and a unit cannot pair two variants of one
+// language. Concordance scans the stored units linearly. TSV export keeps only the texts; TMX
+// keeps everything, but per-variant notes become unit notes and per-variant dates fold into the
+// unit's. Duplicate detection compares texts exactly: the same translation spelled with and
+// without harakat is kept twice.
+package tm

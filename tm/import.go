@@ -1,0 +1,329 @@
+package tm
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// Format is a translation memory exchange format.
+type Format int
+
+// Formats. FormatAuto (the zero value) lets Import detect the format from the content.
+const (
+	FormatAuto Format = iota
+	// FormatTMX is TMX 1.4b (Import reads 1.1–1.4b).
+	FormatTMX
+	// FormatTSV is tab-separated text: source and target, or id, source and target, one unit a
+	// line; an optional first line names the languages ("ar<TAB>en" or "id<TAB>ar<TAB>en").
+	FormatTSV
+	// FormatWeblate is Weblate's translation memory JSON: an array of objects with source,
+	// target, source_language, target_language, origin, context and category.
+	FormatWeblate
+)
+
+func (f Format) String() string {
+	switch f {
+	case FormatAuto:
+		return "auto"
+	case FormatTMX:
+		return "tmx"
+	case FormatTSV:
+		return "tsv"
+	case FormatWeblate:
+		return "weblate-json"
+	}
+	return fmt.Sprintf("Format(%d)", int(f))
+}
+
+// ImportOptions configure Import. The zero value detects the format, takes languages from the
+// file and commits batches of DefaultBatchSize units.
+type ImportOptions struct {
+	Format Format
+	// Pair selects the two languages to import from a multilingual TMX, and gives the languages of
+	// a TSV file without a language header. Zero: TMX units go from their srclang to every other
+	// language of the TU.
+	Pair LangPair
+	// Origin is set on imported units that have none (a file or project name).
+	Origin string
+	// BatchSize is the number of units committed per transaction; 0 means DefaultBatchSize.
+	BatchSize int
+	// Lenient skips malformed TUs of a TMX file (counted in ImportStats.Skipped) instead of failing.
+	Lenient bool
+	// Progress, when set, is called after each committed batch with the totals so far.
+	Progress func(ImportStats)
+}
+
+// DefaultBatchSize is the number of units Import commits per transaction by default: large
+// enough that fsync is not the bottleneck, small enough that a failure loses little work.
+const DefaultBatchSize = 5000
+
+// ImportStats counts what Import did.
+type ImportStats struct {
+	Format  Format
+	Read    int // units read from the input
+	Added   int // new units stored
+	Merged  int // units merged into a stored duplicate
+	Skipped int // units without two usable languages or with an empty side, and lenient TMX skips
+	Batches int // committed transactions
+}
+
+// Import reads units from r and stores them in batches, each committed in its own transaction.
+// On error (malformed input, cancelled ctx, failed commit) it stops: the batches committed before
+// stay stored, and so does everything stored before Import; the stats say how far it got. Errors
+// in TMX input wrap a *tmx.ParseError with line and column; TSV and JSON errors are a *ParseError.
+func (m *Memory) Import(ctx context.Context, r io.Reader, o ImportOptions) (ImportStats, error) {
+	st := ImportStats{Format: o.Format}
+	br := bufio.NewReaderSize(r, 64<<10)
+	if st.Format == FormatAuto {
+		f, err := detect(br)
+		if err != nil {
+			return st, err
+		}
+		st.Format = f
+	}
+	im := &importer{m: m, ctx: ctx, o: o, st: &st}
+	if im.o.BatchSize <= 0 {
+		im.o.BatchSize = DefaultBatchSize
+	}
+	var err error
+	switch st.Format {
+	case FormatTMX:
+		err = im.tmx(br)
+	case FormatTSV:
+		err = im.tsv(br)
+	case FormatWeblate:
+		err = im.weblate(br)
+	default:
+		err = fmt.Errorf("tm: import: unknown format %v", st.Format)
+	}
+	if err == nil {
+		err = im.flush()
+	}
+	if err != nil {
+		return st, fmt.Errorf("tm: import: %w", err)
+	}
+	return st, nil
+}
+
+// ParseError is an error in TSV or JSON input, with its position (1-based). TMX errors are
+// *tmx.ParseError.
+type ParseError struct {
+	Line, Column int
+	Err          error
+}
+
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("tm: line %d, column %d: %v", e.Line, e.Column, e.Err)
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// detect guesses the format from the first non-blank byte: "<" (or a UTF-16 byte order mark)
+// is TMX, "[" is Weblate JSON, anything else TSV.
+func detect(br *bufio.Reader) (Format, error) {
+	head, err := br.Peek(4096)
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		return FormatAuto, fmt.Errorf("tm: import: %w", err)
+	}
+	if bytes.HasPrefix(head, []byte{0xFE, 0xFF}) || bytes.HasPrefix(head, []byte{0xFF, 0xFE}) {
+		return FormatTMX, nil
+	}
+	head = bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF"))
+	head = bytes.TrimLeft(head, " \t\r\n")
+	switch {
+	case len(head) == 0:
+		return FormatTSV, nil
+	case head[0] == '<':
+		return FormatTMX, nil
+	case head[0] == '[':
+		return FormatWeblate, nil
+	case len(head) > 1 && head[0] == 0 && head[1] == '<', len(head) > 1 && head[0] == '<' && head[1] == 0:
+		return FormatTMX, nil // UTF-16 without a byte order mark
+	}
+	return FormatTSV, nil
+}
+
+// importer accumulates units into batches.
+type importer struct {
+	m     *Memory
+	ctx   context.Context
+	o     ImportOptions
+	st    *ImportStats
+	batch []Unit
+}
+
+// add queues one unit, committing a batch when it is full.
+func (im *importer) add(u Unit) error {
+	im.st.Read++
+	if validate(&u) != nil {
+		im.st.Skipped++
+		return nil
+	}
+	if u.Origin == "" {
+		u.Origin = im.o.Origin
+	}
+	im.batch = append(im.batch, u)
+	if len(im.batch) >= im.o.BatchSize {
+		return im.flush()
+	}
+	return nil
+}
+
+func (im *importer) flush() error {
+	if err := im.ctx.Err(); err != nil {
+		return err
+	}
+	if len(im.batch) == 0 {
+		return nil
+	}
+	im.m.wmu.Lock()
+	added, merged, err := im.m.addLocked(im.batch)
+	im.m.wmu.Unlock()
+	if err != nil {
+		return err
+	}
+	im.st.Added += added
+	im.st.Merged += merged
+	im.st.Batches++
+	im.batch = im.batch[:0]
+	if im.o.Progress != nil {
+		im.o.Progress(*im.st)
+	}
+	return nil
+}
+
+// tsv reads tab-separated lines: [id TAB] source TAB target.
+func (im *importer) tsv(r io.Reader) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 16<<20)
+	pair := im.o.Pair
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimSuffix(sc.Text(), "\r")
+		if line == 1 {
+			text = strings.TrimPrefix(text, "\uFEFF")
+		}
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		f := strings.Split(text, "\t")
+		if line == 1 {
+			if p, ok := tsvHeader(f); ok {
+				if pair.Source == language.Und {
+					pair = p
+				}
+				continue
+			}
+		}
+		if pair.Source == language.Und || pair.Target == language.Und {
+			return &ParseError{Line: line, Column: 1, Err: errors.New("tsv without a language header needs ImportOptions.Pair")}
+		}
+		var u Unit
+		switch len(f) {
+		case 2:
+			u.Source, u.Target = f[0], f[1]
+		case 3:
+			u.ID, u.Source, u.Target = f[0], f[1], f[2]
+		default:
+			return &ParseError{Line: line, Column: 1, Err: fmt.Errorf("want 2 or 3 tab-separated fields, got %d", len(f))}
+		}
+		u.Pair = pair
+		if err := im.add(u); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return &ParseError{Line: line + 1, Column: 1, Err: err}
+	}
+	return nil
+}
+
+// tsvHeader recognizes a first line of language tags: "ar TAB en" or "id TAB ar TAB en".
+func tsvHeader(f []string) (LangPair, bool) {
+	if len(f) == 3 {
+		f = f[1:]
+	}
+	if len(f) != 2 {
+		return LangPair{}, false
+	}
+	var p LangPair
+	for i, s := range f {
+		s = strings.TrimSpace(s)
+		if len(s) < 2 || len(s) > 35 || strings.ContainsAny(s, " .,") {
+			return LangPair{}, false
+		}
+		t, err := language.Parse(s)
+		if err != nil {
+			return LangPair{}, false
+		}
+		if i == 0 {
+			p.Source = t
+		} else {
+			p.Target = t
+		}
+	}
+	return p, true
+}
+
+// weblateUnit is one item of Weblate's memory JSON.
+type weblateUnit struct {
+	Source         string `json:"source"`
+	Target         string `json:"target"`
+	SourceLanguage string `json:"source_language"`
+	TargetLanguage string `json:"target_language"`
+	Origin         string `json:"origin"`
+	Context        string `json:"context"`
+	Category       *int   `json:"category,omitempty"`
+}
+
+// weblate streams the JSON array one object at a time.
+func (im *importer) weblate(r io.Reader) error {
+	dec := json.NewDecoder(r)
+	pos := func(err error) error {
+		// json reports byte offsets; translate to a line and column with a second pass is not
+		// possible on a stream, so count the offset as column on line 1 only when unknown.
+		return &ParseError{Line: 1, Column: int(dec.InputOffset()) + 1, Err: err}
+	}
+	t, err := dec.Token()
+	if err != nil {
+		return pos(err)
+	}
+	if d, ok := t.(json.Delim); !ok || d != '[' {
+		return pos(errors.New("weblate memory must be a JSON array"))
+	}
+	for dec.More() {
+		var w weblateUnit
+		if err := dec.Decode(&w); err != nil {
+			return pos(err)
+		}
+		u := Unit{Source: w.Source, Target: w.Target, Origin: w.Origin, Context: Context{Key: w.Context}}
+		u.Pair.Source, _ = language.Parse(w.SourceLanguage)
+		u.Pair.Target, _ = language.Parse(w.TargetLanguage)
+		if im.o.Pair.Source != language.Und && !(sameBase(u.Pair.Source, im.o.Pair.Source) && sameBase(u.Pair.Target, im.o.Pair.Target)) {
+			im.st.Read++
+			im.st.Skipped++
+			continue
+		}
+		if w.Category != nil {
+			u.Props = map[string]string{propWeblateCategory: fmt.Sprint(*w.Category)}
+		}
+		if err := im.add(u); err != nil {
+			return err
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return pos(err)
+	}
+	return nil
+}
+
+const propWeblateCategory = "x-weblate-category"

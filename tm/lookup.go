@@ -1,0 +1,359 @@
+package tm
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/language"
+
+	"github.com/tarjuman/tarjuman/internal/score"
+)
+
+// Query is a Lookup request. The zero values of MinScore and Limit mean the defaults.
+type Query struct {
+	// Text is the segment to translate, in Pair.Source.
+	Text string
+	Pair LangPair
+	// Context, when given, turns an exact match with the same context into an ICE match.
+	Context Context
+	// MinScore drops matches scoring below it (0–1); 0 means DefaultMinScore.
+	MinScore float64
+	// Limit caps the number of matches; 0 means DefaultLimit.
+	Limit int
+	// Exhaustive scores every unit of the direction with the same scorer instead of asking the
+	// index for candidates: O(units) per query, meant for checking the index's recall.
+	Exhaustive bool
+}
+
+// Defaults for a zero Query.MinScore and Query.Limit.
+const (
+	DefaultMinScore = 0.5
+	DefaultLimit    = 10
+)
+
+// MatchKind classifies a match, from the weakest to the strongest.
+type MatchKind int
+
+const (
+	// Fuzzy: the texts differ in words; Percent is the CAT percentage minus penalties (≤ 98).
+	Fuzzy MatchKind = iota
+	// Normalized: only case, diacritics, hamza/alef form, tatweel, digit script or spacing
+	// differ (the normalize.Search keys are equal). Percent 99.
+	Normalized
+	// Exact: the source is identical to the query. Percent 100.
+	Exact
+	// ICE: in-context exact, an exact match whose context equals the query's. Percent 101.
+	ICE
+)
+
+func (k MatchKind) String() string {
+	switch k {
+	case Fuzzy:
+		return "fuzzy"
+	case Normalized:
+		return "normalized"
+	case Exact:
+		return "exact"
+	case ICE:
+		return "ice"
+	}
+	return fmt.Sprintf("MatchKind(%d)", int(k))
+}
+
+// Match is one Lookup result.
+type Match struct {
+	// Unit is the stored unit, shown in the query's direction: for a unit stored the other way
+	// round (Reversed), Source and Target, their codes and Pair are swapped and Context is empty.
+	Unit     Unit
+	Reversed bool
+	// Score is Percent/100 clamped to [0, 1]: 1 for ICE and Exact, 0.99 for Normalized.
+	Score   float64
+	Kind    MatchKind
+	Percent int
+	// Penalties lists the deductions already applied to Percent.
+	Penalties []Penalty
+	// Diff lists the words where the query and Unit.Source differ, with byte offsets into both.
+	Diff []Diff
+	// Suggestion is Unit.Target, with numbers and placeholders that differ between the query and
+	// Unit.Source replaced by the query's (Adjusted then is true).
+	Suggestion string
+	Adjusted   bool
+}
+
+// Penalty is a deduction from a fuzzy match's percentage and its reason.
+type Penalty struct {
+	Reason PenaltyReason
+	Points int
+}
+
+// PenaltyReason says why a Penalty applies.
+type PenaltyReason string
+
+// Penalty reasons.
+const (
+	// PenaltyPunctuation: the words are the same, punctuation or symbols differ.
+	PenaltyPunctuation PenaltyReason = "punctuation"
+	// PenaltyMultiple: the TM holds other targets for the same source.
+	PenaltyMultiple PenaltyReason = "multiple-translations"
+	// PenaltyRegion: the unit's language variant differs from the one asked for (en-GB vs en-US).
+	PenaltyRegion PenaltyReason = "region"
+)
+
+// DiffOp is the kind of difference of a Diff.
+type DiffOp int
+
+const (
+	// Replace: a query word stands where the TM source has another.
+	Replace DiffOp = iota
+	// Insert: a query word the TM source lacks (Source span empty, at the insertion point).
+	Insert
+	// Delete: a TM source word the query lacks (Query span empty, at the deletion point).
+	Delete
+)
+
+func (o DiffOp) String() string {
+	switch o {
+	case Replace:
+		return "replace"
+	case Insert:
+		return "insert"
+	case Delete:
+		return "delete"
+	}
+	return fmt.Sprintf("DiffOp(%d)", int(o))
+}
+
+// Diff is one differing word between the query and a match's source: byte offsets into
+// Query.Text and Match.Unit.Source (whole tokens, marks included) and the texts they cover.
+type Diff struct {
+	Op                     DiffOp
+	QueryStart, QueryEnd   int
+	SourceStart, SourceEnd int
+	QueryText, SourceText  string
+}
+
+// Lookup returns the stored units whose source is most similar to q.Text in direction q.Pair,
+// best first: ICE, then Exact, Normalized, and Fuzzy by percentage; ties go to the smaller
+// character distance, then the most recently changed unit. Units stored in the opposite
+// direction answer too (Match.Reversed).
+//
+// Candidates come from the direction's n-gram index; each is rescored on tokens (CAT percentage
+// on normalize.Search keys of the words), so an index miss can lose a match but never changes a
+// score. It holds a read lock: it runs in parallel with other lookups and waits for the
+// publication of a committed batch, never for its commit.
+func (m *Memory) Lookup(ctx context.Context, q Query) ([]Match, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if q.Text == "" {
+		return nil, nil
+	}
+	if err := validatePair(q.Pair); err != nil {
+		return nil, err
+	}
+	minScore, limit := q.MinScore, q.Limit
+	if minScore <= 0 {
+		minScore = DefaultMinScore
+	}
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	if m.closed {
+		return nil, ErrClosed
+	}
+	dir := dirKey(q.Pair.Source, q.Pair.Target)
+	ix := m.dirs[dir]
+	if ix == nil {
+		return nil, nil
+	}
+	qs := newSegment(q.Text)
+	var recs []*record
+	if q.Exhaustive {
+		err := m.st.scan(ctx, func(r *record) bool {
+			if sideMatches(r, dir) {
+				recs = append(recs, r)
+			}
+			return true
+		})
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		// Ask the index with a lower threshold and more candidates than wanted: our penalties and
+		// word-level rescoring can move a candidate across the threshold or the limit.
+		res := ix.Search(qs.key, max(minScore-0.1, 0.01), limit*4+20)
+		ids := make([]uint32, len(res))
+		for i, r := range res {
+			ids[i] = r.ID
+		}
+		if err := m.st.get(ids, func(r *record) { recs = append(recs, r) }); err != nil {
+			return nil, err
+		}
+	}
+	sources := make(map[string]int) // source key → number of candidates with it
+	for _, r := range recs {
+		sources[sideKey(r, dir)]++
+	}
+	found := make([]scored, 0, min(len(recs), limit*2))
+	for _, r := range recs {
+		if q.Exhaustive && !lengthCompatible(qs, r, dir, minScore) {
+			continue
+		}
+		s := scoreMatch(&q, qs, r, dir, sources[sideKey(r, dir)] > 1)
+		if s.Score+1e-9 < minScore {
+			continue
+		}
+		found = append(found, s)
+	}
+	sortMatches(found)
+	matches := make([]Match, min(len(found), limit))
+	for i := range matches {
+		matches[i] = found[i].Match
+	}
+	for i := range matches {
+		matches[i].Unit = cloneUnit(matches[i].Unit)
+	}
+	return matches, nil
+}
+
+func validatePair(p LangPair) error {
+	if p.Source == language.Und || p.Target == language.Und {
+		return ErrNoPair
+	}
+	if sameBase(p.Source, p.Target) {
+		return ErrSameLanguage
+	}
+	return nil
+}
+
+// sideMatches reports whether r has a side in direction dir.
+func sideMatches(r *record, dir string) bool {
+	p := r.unit.Pair
+	return dirKey(p.Source, p.Target) == dir || dirKey(p.Target, p.Source) == dir
+}
+
+// sideKey returns the key of r's side that is the source in direction dir.
+func sideKey(r *record, dir string) string {
+	if dirKey(r.unit.Pair.Source, r.unit.Pair.Target) == dir {
+		return r.srcKey
+	}
+	return r.tgtKey
+}
+
+// lengthCompatible is the exhaustive scan's cheap bound: a segment with n words cannot reach
+// minScore against one with fewer than minScore·n or more than n/minScore words.
+func lengthCompatible(qs *segment, r *record, dir string, minScore float64) bool {
+	n := len(strings.Fields(sideKey(r, dir)))
+	a, b := float64(len(qs.words)), float64(n)
+	if a == 0 || b == 0 {
+		return true
+	}
+	return math.Min(a, b)/math.Max(a, b) >= minScore-1e-9
+}
+
+// orient returns the unit as seen from direction dir and whether it had to be reversed.
+func orient(u Unit, dir string) (Unit, bool) {
+	if dirKey(u.Pair.Source, u.Pair.Target) == dir {
+		return u, false
+	}
+	u.Source, u.Target = u.Target, u.Source
+	u.SourceCodes, u.TargetCodes = u.TargetCodes, u.SourceCodes
+	u.Pair = u.Pair.Reverse()
+	u.Context = Context{}
+	return u, true
+}
+
+// scored is a match with its tie-breaker: the character distance between the keys.
+type scored struct {
+	Match
+	charDist int
+}
+
+// scoreMatch classifies and scores one candidate.
+func scoreMatch(q *Query, qs *segment, r *record, dir string, multiple bool) scored {
+	u, reversed := orient(r.unit, dir)
+	mt := Match{Unit: u, Reversed: reversed, Suggestion: u.Target}
+	us := newSegment(u.Source)
+	switch {
+	case u.Source == q.Text:
+		mt.Kind, mt.Percent = Exact, 100
+		if !reversed && sameContext(q.Context, u.Context) {
+			mt.Kind, mt.Percent = ICE, 101
+		}
+	case qs.key == us.key || collapseSpace(qs.key) == collapseSpace(us.key):
+		mt.Kind, mt.Percent = Normalized, 99
+	default:
+		mt.Kind = Fuzzy
+		dist := score.Levenshtein(qs.words, us.words)
+		pct := int(math.Floor(100*score.Percent(len(qs.words), len(us.words), dist) + 1e-9))
+		if dist == 0 {
+			mt.Penalties = append(mt.Penalties, Penalty{PenaltyPunctuation, 2})
+		}
+		if multiple {
+			mt.Penalties = append(mt.Penalties, Penalty{PenaltyMultiple, 1})
+		}
+		if regionDiffers(q.Pair, u.Pair) {
+			mt.Penalties = append(mt.Penalties, Penalty{PenaltyRegion, 1})
+		}
+		for _, p := range mt.Penalties {
+			pct -= p.Points
+		}
+		mt.Percent = max(min(pct, 98), 0)
+	}
+	mt.Score = math.Min(float64(mt.Percent)/100, 1)
+	mt.Diff = diff(qs, us)
+	mt.Suggestion, mt.Adjusted = adjust(mt.Diff, qs, us, u.Target)
+	return scored{mt, score.CharDistance(qs.key, us.key)}
+}
+
+func sameContext(q, u Context) bool {
+	if q.Key != "" {
+		return q.Key == u.Key
+	}
+	if q.Prev == "" && q.Next == "" {
+		return false
+	}
+	return q.Prev == u.Prev && q.Next == u.Next
+}
+
+func regionDiffers(q, u LangPair) bool {
+	return regionOf(q.Source) != "" && regionOf(u.Source) != "" && regionOf(q.Source) != regionOf(u.Source) ||
+		regionOf(q.Target) != "" && regionOf(u.Target) != "" && regionOf(q.Target) != regionOf(u.Target)
+}
+
+func collapseSpace(s string) string {
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), "")
+}
+
+func sortMatches(ms []scored) {
+	slices.SortStableFunc(ms, func(a, b scored) int {
+		if a.Percent != b.Percent {
+			return b.Percent - a.Percent
+		}
+		if a.charDist != b.charDist {
+			return a.charDist - b.charDist
+		}
+		if c := b.Unit.changedOrCreated().Compare(a.Unit.changedOrCreated()); c != 0 {
+			return c
+		}
+		if a.Unit.UsageCount != b.Unit.UsageCount {
+			return b.Unit.UsageCount - a.Unit.UsageCount
+		}
+		return strings.Compare(a.Unit.ID, b.Unit.ID)
+	})
+}
+
+// regionOf returns the region subtag written in t, or "" when t names none.
+func regionOf(t language.Tag) string {
+	r, c := t.Region()
+	if c != language.Exact {
+		return ""
+	}
+	return r.String()
+}

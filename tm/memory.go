@@ -1,0 +1,168 @@
+package tm
+
+import (
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	"golang.org/x/text/language"
+
+	"github.com/tarjuman/tarjuman/internal/fuzzy"
+	"github.com/tarjuman/tarjuman/normalize"
+)
+
+// Options configure a Memory. A nil *Options means the defaults.
+type Options struct {
+	// Timeout bounds how long Open waits for the file lock held by another process; 0 means 1 s.
+	Timeout time.Duration
+	// ReadOnly opens the store file read-only (shared lock); Add and Import then fail.
+	ReadOnly bool
+	// NoSync skips fsync after each commit. Faster, but a power loss (not a process crash) can lose
+	// or corrupt recent commits: only for throw-away stores.
+	NoSync bool
+}
+
+// Errors callers can branch on.
+var (
+	ErrClosed   = errors.New("tm: memory is closed")
+	ErrReadOnly = errors.New("tm: memory is read-only")
+	ErrNoPair   = errors.New("tm: no language pair")
+	// ErrSameLanguage: a unit or query whose two languages share a base language (en-US → en-GB),
+	// which the direction indexes cannot tell apart.
+	ErrSameLanguage = errors.New("tm: source and target language are the same")
+	ErrEmpty        = errors.New("tm: unit has an empty source or target")
+)
+
+// Memory is a translation memory: units stored in a bbolt file (Open) or in RAM (NewMemory), with
+// an in-memory fuzzy index per language direction over their normalized text.
+//
+// A Memory is safe for concurrent use: any number of Lookup and Concordance calls run in parallel
+// with one writer (Add, Import); writers are serialized. A lookup sees either all or none of the
+// units of a committed batch.
+type Memory struct {
+	st       store
+	readOnly bool
+
+	// wmu serializes writers: Add and Import hold it across duplicate detection, commit and index
+	// update, so dup needs no other lock.
+	wmu sync.Mutex
+	dup map[uint64][]uint32 // duplicate hash → ids (a hash collision just adds an id)
+
+	// mu guards the indexes and counters: writers take it briefly to publish a committed batch,
+	// readers hold it for a whole lookup.
+	mu     sync.RWMutex
+	dirs   map[string]*fuzzy.Index // "ar>en" → index of the ar-side keys of ar–en units
+	n      int
+	closed bool
+}
+
+// NewMemory returns an empty Memory held in RAM; o may be nil. Its content is lost when the
+// program ends: Export it or use Open to keep it.
+func NewMemory(o *Options) *Memory {
+	m := newMemory(&ramStore{})
+	if o != nil {
+		m.readOnly = o.ReadOnly
+	}
+	return m
+}
+
+func newMemory(st store) *Memory {
+	return &Memory{st: st, dup: make(map[uint64][]uint32), dirs: make(map[string]*fuzzy.Index)}
+}
+
+// Open opens the store file at path, creating it if needed, and rebuilds the lookup index from it.
+// o may be nil for the defaults. Only one process can have a file open for writing; Open waits up
+// to Options.Timeout for it.
+func Open(path string, o *Options) (*Memory, error) {
+	if o == nil {
+		o = &Options{}
+	}
+	timeout := o.Timeout
+	if timeout == 0 {
+		timeout = time.Second
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: o.ReadOnly, NoSync: o.NoSync})
+	if err != nil {
+		return nil, fmt.Errorf("tm: open %s: %w", path, err)
+	}
+	m := newMemory(&boltStore{db: db})
+	m.readOnly = o.ReadOnly
+	if err := m.load(db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return m, nil
+}
+
+// dirKey names the direction src→tgt by base languages, so that a TM in ar-SA and en-US answers
+// queries in ar and en.
+func dirKey(src, tgt language.Tag) string {
+	sb, _ := src.Base()
+	tb, _ := tgt.Base()
+	return sb.String() + ">" + tb.String()
+}
+
+// dupHash identifies a translation regardless of its direction: the hash of the two (language,
+// text) sides in a fixed order, so a unit and its reverse are duplicates.
+func dupHash(u *Unit) uint64 {
+	a := dupSide(u.Pair.Source, u.Source)
+	b := dupSide(u.Pair.Target, u.Target)
+	if b < a {
+		a, b = b, a
+	}
+	h := fnv.New64a()
+	h.Write([]byte(a))
+	h.Write([]byte{0})
+	h.Write([]byte(b))
+	return h.Sum64()
+}
+
+func dupSide(lang language.Tag, text string) string {
+	base, _ := lang.Base()
+	return base.String() + "\x00" + text
+}
+
+// keys computes the matching keys of a unit.
+func keys(u *Unit) (src, tgt string) {
+	return normalize.Search.String(u.Source), normalize.Search.String(u.Target)
+}
+
+// index adds a committed record to the two direction indexes. The caller holds m.mu.
+func (m *Memory) index(id uint32, srcDir, tgtDir, srcKey, tgtKey string) {
+	m.dirIndex(srcDir).Add(id, srcKey)
+	m.dirIndex(tgtDir).Add(id, tgtKey)
+}
+
+func (m *Memory) dirIndex(dir string) *fuzzy.Index {
+	ix := m.dirs[dir]
+	if ix == nil {
+		ix = fuzzy.New()
+		m.dirs[dir] = ix
+	}
+	return ix
+}
+
+// Len returns the number of units stored.
+func (m *Memory) Len() int {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return m.n
+}
+
+// Close releases the store file. Calls after Close return ErrClosed. It waits for running
+// lookups and writes to finish.
+func (m *Memory) Close() error {
+	m.wmu.Lock()
+	defer m.wmu.Unlock()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.closed {
+		return nil
+	}
+	m.closed = true
+	m.dirs = nil
+	return m.st.close()
+}

@@ -1,0 +1,157 @@
+package tm
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"hash/fnv"
+	"runtime"
+	"sync"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/tarjuman/tarjuman/normalize"
+)
+
+// fingerprintProbe exercises every fold of normalize.Search, so that a change of the normalizer
+// changes the fingerprint and Open recomputes the stored keys.
+const fingerprintProbe = "ﻻ أإآٱ ؤئ ى ة ی ک ۀ ٠١٩ ۰۹ ٫٬٪ ـ َ ً ُ ّ ْ ٰ ۖ \u200c\u200f\u200b ABC Straße Ǆ ΣΑΣ"
+
+// fingerprint identifies the behaviour of the key normalizer.
+func fingerprint() []byte {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%+v\x00%s", normalize.Search.Options(), normalize.Search.String(fingerprintProbe))
+	return fmt.Appendf(nil, "fnv64a:%016x", h.Sum64())
+}
+
+// load prepares the buckets of a store file and rebuilds the in-memory state from it.
+func (m *Memory) load(db *bolt.DB) error {
+	fp := fingerprint()
+	if !m.readOnly {
+		err := db.Update(func(tx *bolt.Tx) error {
+			for _, name := range [][]byte{bucketUnits, bucketExact, bucketMeta} {
+				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+					return err
+				}
+			}
+			meta := tx.Bucket(bucketMeta)
+			switch v := meta.Get(metaSchema); {
+			case v == nil:
+				if err := meta.Put(metaSchema, []byte(schemaVersion)); err != nil {
+					return err
+				}
+			case string(v) != schemaVersion:
+				return fmt.Errorf("%w %q (want %q)", ErrSchema, v, schemaVersion)
+			}
+			if !bytes.Equal(meta.Get(metaFingerprint), fp) {
+				if err := rekey(tx.Bucket(bucketUnits)); err != nil {
+					return err
+				}
+				return meta.Put(metaFingerprint, fp)
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("tm: open: %w", err)
+		}
+	}
+	return db.View(func(tx *bolt.Tx) error {
+		meta, units, exact := tx.Bucket(bucketMeta), tx.Bucket(bucketUnits), tx.Bucket(bucketExact)
+		if meta == nil || units == nil || exact == nil {
+			return nil // a read-only view of a file never opened for writing: empty
+		}
+		if v := meta.Get(metaSchema); string(v) != schemaVersion {
+			return fmt.Errorf("%w %q (want %q)", ErrSchema, v, schemaVersion)
+		}
+		if !bytes.Equal(meta.Get(metaFingerprint), fp) {
+			return fmt.Errorf("tm: open: store was indexed by another normalizer version; open it once for writing")
+		}
+		c := exact.Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			if len(k) != 12 {
+				return fmt.Errorf("tm: open: corrupt exact index key %x", k)
+			}
+			h := binary.BigEndian.Uint64(k[:8])
+			m.dup[h] = append(m.dup[h], binary.BigEndian.Uint32(k[8:]))
+		}
+		return m.loadUnits(units)
+	})
+}
+
+// entry is one key to add to a direction index.
+type entry struct {
+	id  uint32
+	key string
+}
+
+// loadUnits reads the record headers and fills the direction indexes, one goroutine per direction.
+func (m *Memory) loadUnits(units *bolt.Bucket) error {
+	byDir := make(map[string][]entry)
+	dirCache := make(map[[2]string][2]string) // stored (src, tgt) tag strings → both direction keys
+	c := units.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if len(k) != 4 {
+			return fmt.Errorf("tm: open: corrupt unit key %x", k)
+		}
+		id := binary.BigEndian.Uint32(k)
+		h, err := decodeHeader(v)
+		if err != nil {
+			return fmt.Errorf("tm: open: unit %d: %w", id, err)
+		}
+		langs := [2]string{h.srcLang, h.tgtLang}
+		dirs, ok := dirCache[langs]
+		if !ok {
+			var r record
+			if err := decodeRecord(v, &r); err != nil {
+				return fmt.Errorf("tm: open: unit %d: %w", id, err)
+			}
+			dirs = [2]string{dirKey(r.unit.Pair.Source, r.unit.Pair.Target), dirKey(r.unit.Pair.Target, r.unit.Pair.Source)}
+			dirCache[langs] = dirs
+		}
+		byDir[dirs[0]] = append(byDir[dirs[0]], entry{id, h.srcKey})
+		byDir[dirs[1]] = append(byDir[dirs[1]], entry{id, h.tgtKey})
+		m.n++
+	}
+	for dir := range byDir {
+		m.dirIndex(dir)
+	}
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for dir, entries := range byDir {
+		ix := m.dirs[dir]
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			for _, e := range entries {
+				ix.Add(e.id, e.key)
+			}
+		})
+	}
+	wg.Wait()
+	return nil
+}
+
+// rekey recomputes the matching keys of every stored unit after a normalizer change.
+func rekey(units *bolt.Bucket) error {
+	type kv struct{ k, v []byte }
+	var updates []kv
+	c := units.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		r := record{id: binary.BigEndian.Uint32(k)}
+		if err := decodeRecord(v, &r); err != nil {
+			return fmt.Errorf("unit %d: %w", r.id, err)
+		}
+		src, tgt := keys(&r.unit)
+		if src == r.srcKey && tgt == r.tgtKey {
+			continue
+		}
+		r.srcKey, r.tgtKey = src, tgt
+		updates = append(updates, kv{bytes.Clone(k), encodeRecord(nil, &r)})
+	}
+	for _, u := range updates {
+		if err := units.Put(u.k, u.v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
