@@ -1,0 +1,65 @@
+package glossary
+
+import (
+	"testing"
+
+	"golang.org/x/text/language"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestCheck(t *testing.T) {
+	g := testGlossary(t)
+	type issue struct {
+		Kind IssueKind
+		Text string
+	}
+	tests := []struct {
+		name           string
+		src, tgt       string
+		source, transl string
+		want           []issue
+	}{
+		{"term_rendered", "ar", "en", "بحث الضمانات الأمنية", "They discussed security guarantees.", nil},
+		{"term_rendered_singular_case", "ar", "en", "بالضمانات الأمنية", "A Security Guarantee", nil},
+		{"term_missing", "ar", "en", "بحث الضمانات الأمنية", "They discussed safety pledges.",
+			[]issue{{MissingTarget, "الضمانات الأمنية"}}},
+		{"deprecated_used", "ar", "en", "بحث الضمانات الأمنية", "They discussed security assurances.",
+			[]issue{{MissingTarget, "الضمانات الأمنية"}, {UnwantedTarget, "security assurances"}}},
+		{"deprecated_used_with_preferred", "ar", "en", "الضمانات الأمنية", "security guarantees, not security assurances",
+			[]issue{{UnwantedTarget, "security assurances"}}},
+		{"arabic_target_with_clitics", "en", "ar", "Talks on security guarantees", "محادثات وبالضمانات الأمنية",
+			nil},
+		{"arabic_target_missing", "en", "ar", "Putin spoke", "تحدث الرئيس", []issue{{MissingTarget, "Putin"}}},
+		{"one_rendering_serves_all_occurrences", "ar", "en", "بوتين ثم بوتين", "Putin spoke", nil},
+		{"several_terms", "ar", "en", "بوتين والعقوبات", "Putin and penalties", []issue{{MissingTarget, "والعقوبات"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []issue
+			for _, is := range g.Check(tagOf(tt.src), tagOf(tt.tgt), tt.source, tt.transl) {
+				got = append(got, issue{is.Kind, is.Match.Text})
+				assert.NotEmpty(t, is.Message)
+				if is.Kind == MissingTarget {
+					assert.NotEmpty(t, is.Expected)
+				}
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestCheckIssueDetails(t *testing.T) {
+	g := testGlossary(t)
+	issues := g.Check(ar, en, "الضمانات الأمنية", "security assurances")
+	if assert.Len(t, issues, 2) {
+		assert.Equal(t, "security guarantees", issues[0].Expected[0].Text)
+		assert.Equal(t, `"الضمانات الأمنية" is not rendered as "security guarantees"`, issues[0].Message)
+		assert.Equal(t, Deprecated, issues[1].Match.Source.Status)
+		assert.Equal(t, 0, issues[1].Match.Start)
+		assert.Equal(t, len("security assurances"), issues[1].Match.End)
+		assert.Equal(t, "security guarantees", issues[1].Expected[0].Text)
+	}
+}
+
+func tagOf(s string) language.Tag { return language.MustParse(s) }

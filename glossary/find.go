@@ -1,0 +1,219 @@
+package glossary
+
+import (
+	"slices"
+
+	"github.com/tarjuman/tarjuman/internal/token"
+)
+
+// textWord is a word of the searched text with the readings whose keys occur in some term.
+type textWord struct {
+	start, end int
+	lo, hi     int32 // readings are scan.readings[lo:hi]
+	joined     bool  // nothing but white space separates it from the previous word
+}
+
+// kreading is a reading whose key is in the Matcher's vocabulary.
+type kreading struct {
+	key      uint32
+	clitic   string
+	definite bool
+	suffixed bool
+}
+
+type scan struct {
+	words    []textWord
+	readings []kreading
+}
+
+// scan tokenizes text and keeps, for each word, only the readings that can start or continue a term.
+func (m *Matcher) scan(text string) scan {
+	toks := token.Tokenize(text)
+	s := scan{words: make([]textWord, 0, len(toks))}
+	var buf []reading
+	prevWord := false
+	prevEnd := 0
+	for _, tk := range toks {
+		if !isWord(tk.Kind) {
+			prevWord = false
+			continue
+		}
+		w := textWord{start: tk.Start, end: tk.End, lo: int32(len(s.readings))}
+		w.joined = prevWord && !gapBreaks(text[prevEnd:tk.Start])
+		buf = wordReadings(buf[:0], text[tk.Start:tk.End])
+		for _, r := range buf {
+			if id, ok := m.vocab[r.key]; ok {
+				s.readings = append(s.readings, kreading{key: id, clitic: r.clitic, definite: r.definite, suffixed: r.suffixed})
+			}
+		}
+		w.hi = int32(len(s.readings))
+		s.words = append(s.words, w)
+		prevWord, prevEnd = true, tk.End
+	}
+	return s
+}
+
+// found collects the terms matched from one start word.
+type found struct {
+	n     int     // words covered
+	terms []int32 // indices into Matcher.terms, ascending
+	want  int     // if > 0, only matches of exactly this many words count
+}
+
+func (f *found) record(n int, t int32) {
+	if f.want > 0 && n != f.want {
+		return
+	}
+	if n > f.n {
+		f.n = n
+		f.terms = f.terms[:0]
+	}
+	if n == f.n && !containsInt32(f.terms, t) {
+		f.terms = append(f.terms, t)
+	}
+}
+
+func containsInt32(s []int32, v int32) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// walk extends a match that has consumed depth words from s.words[i:] and reached node, trying every
+// reading of the next word.
+func (m *Matcher) walk(s *scan, i, depth int, node uint32, path []kreading, f *found) {
+	w := s.words[i+depth]
+	if depth > 0 && !w.joined {
+		return
+	}
+	for _, r := range s.readings[w.lo:w.hi] {
+		if depth > 0 && r.clitic != "" && !m.laterClitics {
+			continue // no term has a proclitic on a later word (most don't: منظمة الأمن والتعاون does)
+		}
+		child, ok := m.edges[edge{node, r.key}]
+		if !ok {
+			continue
+		}
+		path[depth] = r
+		for _, t := range m.ends[child] {
+			if m.terms[t].agrees(path[:depth+1]) {
+				f.record(depth+1, t)
+			}
+		}
+		if depth+1 < m.maxWords && i+depth+1 < len(s.words) {
+			m.walk(s, i, depth+1, child, path, f)
+		}
+	}
+}
+
+// agrees checks the definiteness of the later words of a matched run against the term. Where the term's
+// word agreed with its first word (noun and adjective: الضمانات الأمنية), the text's word must agree with
+// the text's first word, which counts as definite when it has the article or may carry a possessive
+// (ضماناتنا الأمنية). Where it did not (idafa: منظمة الأمن), the text's word keeps the term's definiteness.
+func (t *cterm) agrees(path []kreading) bool {
+	w0, first := t.words[0], path[0]
+	for j := 1; j < len(path); j++ {
+		w, r := t.words[j], path[j]
+		if r.clitic != w.clitic {
+			return false // later words take the article only, beyond what the term itself has
+		}
+		if !w.arabic {
+			continue
+		}
+		if w0.arabic && w.definite == w0.definite {
+			if r.definite && !first.definite && !first.suffixed {
+				return false
+			}
+			if !r.definite && first.definite {
+				return false
+			}
+		} else if r.definite != w.definite {
+			return false
+		}
+	}
+	return true
+}
+
+// FindAll returns every occurrence of the Matcher's terms in text, sorted by Start. Where terms overlap
+// the longest wins; matches never overlap. When several entries share the matched term (homonyms), each
+// gets its own Match with the same span. FindAll never fails: text that is not valid UTF-8 or contains
+// no terms yields no matches.
+func (m *Matcher) FindAll(text string) []Match {
+	var out []Match
+	m.each(text, func(_ int32, mt Match) { out = append(out, mt) })
+	return out
+}
+
+// each calls fn for every match FindAll reports, with the index of the matched compiled term.
+func (m *Matcher) each(text string, fn func(term int32, mt Match)) {
+	if len(m.terms) == 0 || text == "" {
+		return
+	}
+	s := m.scan(text)
+	path := make([]kreading, m.maxWords)
+	var f found
+	for i := 0; i < len(s.words); {
+		w := s.words[i]
+		if w.lo == w.hi {
+			i++
+			continue
+		}
+		f.n, f.terms = 0, f.terms[:0]
+		m.walk(&s, i, 0, 0, path, &f)
+		if f.n == 0 {
+			i++
+			continue
+		}
+		start, end := w.start, extendMarks(text, s.words[i+f.n-1].end)
+		m.emit(f.terms, text, start, end, fn)
+		i += f.n
+	}
+}
+
+// emit reports one Match per distinct entry among terms, in glossary order.
+func (m *Matcher) emit(terms []int32, text string, start, end int, fn func(int32, Match)) {
+	slices.Sort(terms)
+	last := int32(-1)
+	for _, ti := range terms {
+		t := m.terms[ti]
+		if t.entry == last {
+			continue // terms of one entry are contiguous; report the entry once
+		}
+		last = t.entry
+		e := m.entries[t.entry]
+		fn(ti, Match{
+			Start:   start,
+			End:     end,
+			Text:    text[start:end],
+			Entry:   cloneEntry(e),
+			Source:  e.Terms[t.term],
+			Targets: append([]Term(nil), m.targets[t.entry]...),
+		})
+	}
+}
+
+// lookup returns the entries with a term that covers all of query's words.
+func (m *Matcher) lookup(query string) []Entry {
+	if len(m.terms) == 0 {
+		return nil
+	}
+	s := m.scan(query)
+	if len(s.words) == 0 || len(s.words) > m.maxWords || s.words[0].lo == s.words[0].hi {
+		return nil
+	}
+	f := found{want: len(s.words)}
+	m.walk(&s, 0, 0, 0, make([]kreading, m.maxWords), &f)
+	var out []Entry
+	var seen []int32
+	for _, ti := range f.terms {
+		e := m.terms[ti].entry
+		if !containsInt32(seen, e) {
+			seen = append(seen, e)
+			out = append(out, cloneEntry(m.entries[e]))
+		}
+	}
+	return out
+}
