@@ -185,6 +185,13 @@ func (d *Decoder) token() (xml.Token, error) {
 		if len(d.stack) >= d.maxDepth() {
 			return nil, d.fail(d.errorf(ErrDepth, "more than %d levels", d.maxDepth()))
 		}
+		for i := 1; i < len(t.Attr); i++ {
+			for j := range i {
+				if t.Attr[i].Name == t.Attr[j].Name {
+					return nil, d.fail(d.errorf(ErrSyntax, "attribute %s repeated", name(t.Attr[i].Name)))
+				}
+			}
+		}
 		d.stack = append(d.stack, t.Name)
 	case xml.EndElement:
 		n := len(d.stack)

@@ -251,7 +251,7 @@ func (a *attrWriter) notes(ns []Note, indent string) {
 	for _, n := range ns {
 		a.b = append(a.b, indent...)
 		a.b = append(a.b, "<note"...)
-		a.lang("xml:lang", n.Lang, false)
+		a.attr("xml:lang", n.Lang)
 		a.attr("o-encoding", n.Encoding)
 		a.b = append(a.b, '>')
 		a.text(n.Text)
@@ -264,7 +264,7 @@ func (a *attrWriter) props(ps []Prop, indent string) {
 		a.b = append(a.b, indent...)
 		a.b = append(a.b, "<prop"...)
 		a.attr("type", p.Type)
-		a.lang("xml:lang", p.Lang, false)
+		a.attr("xml:lang", p.Lang)
 		a.attr("o-encoding", p.Encoding)
 		a.b = append(a.b, '>')
 		a.text(p.Value)
