@@ -1,0 +1,242 @@
+package align
+
+import (
+	"context"
+	"math"
+)
+
+// Model parameters after fast_align (Dyer et al. 2013): probability of aligning to NULL, and the
+// tension of the diagonal prior.
+const (
+	nullProb = 0.08
+	lambda   = 4.0
+)
+
+// pairTable gives every (source id, target id) pair that co-occurs in a scored segment a dense index, and
+// keeps per scored segment the m×n matrix of those indexes (row = source token, column = target token), so
+// that EM reads its parameters from flat arrays instead of hashing.
+type pairTable struct {
+	off        []int // per segment: start of its matrix in idx, or -1 when not scored
+	idx        []int32
+	src, tgt   []int32 // per pair: source and target lexicon id
+	priorCache map[[2]int][]float32
+}
+
+func (c *corpus) buildPairs(ctx context.Context) (*pairTable, error) {
+	pt := &pairTable{off: make([]int, len(c.segs)), priorCache: make(map[[2]int][]float32)}
+	ids := make(map[uint64]int32)
+	total := 0
+	for i := range c.segs {
+		sg := &c.segs[i]
+		if sg.scored {
+			total += len(sg.toks[0]) * len(sg.toks[1])
+		}
+	}
+	pt.idx = make([]int32, 0, total)
+	for i := range c.segs {
+		if i%1024 == 0 {
+			if err := cancelled(ctx); err != nil {
+				return nil, err
+			}
+		}
+		sg := &c.segs[i]
+		if !sg.scored {
+			pt.off[i] = -1
+			continue
+		}
+		pt.off[i] = len(pt.idx)
+		for _, a := range sg.toks[0] {
+			for _, b := range sg.toks[1] {
+				k := uint64(uint32(a.id))<<32 | uint64(uint32(b.id))
+				p, ok := ids[k]
+				if !ok {
+					p = int32(len(pt.src))
+					ids[k] = p
+					pt.src = append(pt.src, a.id)
+					pt.tgt = append(pt.tgt, b.id)
+				}
+				pt.idx = append(pt.idx, p)
+			}
+		}
+	}
+	return pt, nil
+}
+
+// prior returns the diagonal alignment prior for a segment with m generating and n generated tokens:
+// p[e*m+f] ∝ exp(−λ·|(f+½)/m − (e+½)/n|), normalized over f for each e. Tables are cached by shape.
+func (pt *pairTable) prior(m, n int) []float32 {
+	k := [2]int{m, n}
+	if p, ok := pt.priorCache[k]; ok {
+		return p
+	}
+	p := make([]float32, m*n)
+	for e := range n {
+		z := 0.0
+		row := p[e*m : (e+1)*m]
+		for f := range m {
+			v := math.Exp(-lambda * math.Abs((float64(f)+0.5)/float64(m)-(float64(e)+0.5)/float64(n)))
+			row[f] = float32(v)
+			z += v
+		}
+		for f := range row {
+			row[f] = float32(float64(row[f]) / z)
+		}
+	}
+	pt.priorCache[k] = p
+	return p
+}
+
+// direction is one translation direction of the word alignment model: tokens of side `from` generate the
+// tokens of the other side, each of which aligns to one `from` token or to NULL.
+type direction struct {
+	from  int       // 0: source generates target; 1: target generates source
+	prob  []float32 // per pair: t(generated | generating)
+	null  []float32 // per generated-side lexicon id: t(word | NULL)
+	links []int16   // per scored segment, per generated token: the generating token, or -1
+	loff  []int     // per segment: start of its links
+}
+
+// train runs Model 1 then diagonal Model 2 EM iterations and computes the Viterbi alignment.
+func (c *corpus) train(ctx context.Context, pt *pairTable, from int, o *Options) (*direction, error) {
+	gen := 1 - from
+	vGen := len(c.lex[gen].keys)
+	d := &direction{from: from, prob: make([]float32, len(pt.src)), null: make([]float32, vGen)}
+	u := float32(1 / float64(max(vGen, 1)))
+	for p := range d.prob {
+		d.prob[p] = u
+	}
+	for w := range d.null {
+		d.null[w] = u
+	}
+	counts := make([]float64, len(pt.src))
+	nullc := make([]float64, vGen)
+	totals := make([]float64, len(c.lex[from].keys))
+	var post []float64
+	iters := o.Model1Iterations + o.Model2Iterations
+	for it := range iters {
+		diag := it >= o.Model1Iterations
+		stage := StageModel1
+		done := it + 1
+		if diag {
+			stage, done = StageModel2, it-o.Model1Iterations+1
+		}
+		clear(counts)
+		clear(nullc)
+		for i := range c.segs {
+			if i%1024 == 0 {
+				if err := cancelled(ctx); err != nil {
+					return nil, err
+				}
+			}
+			sg := &c.segs[i]
+			if !sg.scored {
+				continue
+			}
+			fr, gt := sg.toks[from], sg.toks[gen]
+			m, n := len(fr), len(gt)
+			base, stride, step := pt.off[i], len(sg.toks[1]), 1 // index of pair (f, e) = base + f*stride + e*step
+			if from == 1 {
+				stride, step = 1, len(sg.toks[1])
+			}
+			var pr []float32
+			if diag {
+				pr = pt.prior(m, n)
+			}
+			if cap(post) < m {
+				post = make([]float64, m)
+			}
+			post = post[:m]
+			uni := (1 - nullProb) / float64(m)
+			for e := range n {
+				w := gt[e].id
+				pn := nullProb * float64(d.null[w])
+				sum := pn
+				at := base + e*step
+				for f := range m {
+					q := float64(d.prob[pt.idx[at+f*stride]])
+					if diag {
+						q *= (1 - nullProb) * float64(pr[e*m+f])
+					} else {
+						q *= uni
+					}
+					post[f] = q
+					sum += q
+				}
+				if sum <= 0 {
+					continue
+				}
+				for f := range m {
+					counts[pt.idx[at+f*stride]] += post[f] / sum
+				}
+				nullc[w] += pn / sum
+			}
+		}
+		d.mstep(pt, counts, nullc, totals)
+		total := o.Model1Iterations
+		if diag {
+			total = o.Model2Iterations
+		}
+		o.report(stage, done, total)
+	}
+	d.viterbi(c, pt)
+	return d, nil
+}
+
+// mstep renormalizes the expected counts into t(e|f) and t(e|NULL).
+func (d *direction) mstep(pt *pairTable, counts, nullc, totals []float64) {
+	pfrom := pt.src
+	if d.from == 1 {
+		pfrom = pt.tgt
+	}
+	clear(totals)
+	for p, v := range counts {
+		totals[pfrom[p]] += v
+	}
+	for p, v := range counts {
+		if t := totals[pfrom[p]]; t > 0 {
+			d.prob[p] = float32(v / t)
+		} else {
+			d.prob[p] = 0
+		}
+	}
+	nt := 0.0
+	for _, v := range nullc {
+		nt += v
+	}
+	if nt > 0 {
+		for w, v := range nullc {
+			d.null[w] = float32(v / nt)
+		}
+	}
+}
+
+// viterbi stores the most probable generating token (or -1 for NULL) of every generated token.
+func (d *direction) viterbi(c *corpus, pt *pairTable) {
+	gen := 1 - d.from
+	d.loff = make([]int, len(c.segs))
+	for i := range c.segs {
+		sg := &c.segs[i]
+		d.loff[i] = len(d.links)
+		if !sg.scored {
+			continue
+		}
+		fr, gt := sg.toks[d.from], sg.toks[gen]
+		m, n := len(fr), len(gt)
+		base, stride, step := pt.off[i], len(sg.toks[1]), 1
+		if d.from == 1 {
+			stride, step = 1, len(sg.toks[1])
+		}
+		pr := pt.prior(m, n)
+		for e := range n {
+			best, bestQ := -1, nullProb*float64(d.null[gt[e].id])
+			at := base + e*step
+			for f := range m {
+				q := (1 - nullProb) * float64(pr[e*m+f]) * float64(d.prob[pt.idx[at+f*stride]])
+				if q > bestQ {
+					best, bestQ = f, q
+				}
+			}
+			d.links = append(d.links, int16(best))
+		}
+	}
+}

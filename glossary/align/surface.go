@@ -1,0 +1,139 @@
+package align
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/tarjuman/tarjuman/internal/token"
+	"github.com/tarjuman/tarjuman/normalize"
+)
+
+// surfaces picks the reported form of every chosen candidate on both sides.
+func (c *corpus) surfaces(chosen []*scored) [2]map[int32]string {
+	var out [2]map[int32]string
+	for side := range 2 {
+		counts := make(map[int32]map[string]float64)
+		for _, x := range chosen {
+			id := x.src
+			if side == 1 {
+				id = x.tgt
+			}
+			counts[id] = make(map[string]float64)
+		}
+		for i := range c.segs {
+			sg := &c.segs[i]
+			for _, oc := range sg.occs[side] {
+				m, ok := counts[oc.cand]
+				if !ok {
+					continue
+				}
+				ts := sg.toks[side]
+				form := spaced(sg.text[side][ts[oc.start].start:ts[int(oc.start)+int(oc.n)-1].end])
+				w := 1.0
+				if !c.arabic[side] && oc.start == 0 {
+					w = 0.5 // a capital at the start of a segment says nothing about the term's case
+				}
+				m[form] += w
+			}
+		}
+		out[side] = make(map[int32]string, len(counts))
+		for id, m := range counts {
+			if c.arabic[side] {
+				out[side][id] = pickArabic(m)
+			} else {
+				out[side][id] = pickEnglish(m)
+			}
+		}
+	}
+	return out
+}
+
+// spaced collapses the white space between the words of a term to single spaces.
+func spaced(s string) string {
+	if !strings.ContainsAny(s, "\t\n\r\u00a0") && !strings.Contains(s, "  ") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// sortedForms lists the forms by descending count, then in byte order, for deterministic choices.
+func sortedForms(m map[string]float64) []string {
+	forms := make([]string, 0, len(m))
+	for f := range m {
+		forms = append(forms, f)
+	}
+	slices.SortFunc(forms, func(a, b string) int {
+		if m[a] != m[b] {
+			if m[a] > m[b] {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	return forms
+}
+
+// pickEnglish returns the most frequent form; on a tie the one with fewer capitals.
+func pickEnglish(m map[string]float64) string {
+	forms := sortedForms(m)
+	if len(forms) == 0 {
+		return ""
+	}
+	best := forms[0]
+	for _, f := range forms[1:] {
+		if m[f] == m[best] && f > best { // lower case sorts after upper case
+			best = f
+		}
+	}
+	return best
+}
+
+// pickArabic returns the form a glossary would list: among forms whose words carry no conjunction or
+// preposition (only the article, if anything), the most frequent, or the most frequent definite one if
+// it is at least half as frequent.
+func pickArabic(m map[string]float64) string {
+	forms := sortedForms(m)
+	if len(forms) == 0 {
+		return ""
+	}
+	var clean []string
+	for _, f := range forms {
+		if ok, _ := arabicShape(f); ok {
+			clean = append(clean, f)
+		}
+	}
+	if len(clean) == 0 {
+		return forms[0]
+	}
+	top := clean[0]
+	if _, def := arabicShape(top); def {
+		return top
+	}
+	for _, f := range clean[1:] {
+		if _, def := arabicShape(f); def && 2*m[f] >= m[top] {
+			return f
+		}
+	}
+	return top
+}
+
+// arabicShape reports whether no word of the form has a proclitic other than the article, and whether
+// its first word is definite.
+func arabicShape(form string) (clean, definite bool) {
+	clean = true
+	for k, w := range strings.Fields(form) {
+		as := token.Analyze(normalize.Search.String(w))
+		if len(as) == 0 {
+			continue
+		}
+		a := as[0]
+		if a.Prefix != "" && a.Prefix != "ال" {
+			clean = false
+		}
+		if k == 0 {
+			definite = a.Definite
+		}
+	}
+	return clean, definite
+}
