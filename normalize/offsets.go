@@ -30,6 +30,7 @@ type OffsetMap struct {
 // Offsets inside a replaced unit (a ligature, a composed hamza) map to the unit's start. i is clamped to
 // [0, len(normalized)].
 func (m *OffsetMap) Orig(i int) int {
+	i = min(max(i, 0), m.segs[len(m.segs)-1].norm)
 	k := m.find(i)
 	s := m.segs[k]
 	if s.kind == segLinear {
@@ -44,6 +45,7 @@ func (m *OffsetMap) Orig(i int) int {
 // maps to all of كَتَبَ). An empty or inverted range maps to an empty range at Orig(start).
 func (m *OffsetMap) OrigSpan(start, end int) (int, int) {
 	os := m.Orig(start)
+	end = min(end, m.segs[len(m.segs)-1].norm)
 	if end <= start || end <= 0 {
 		return os, os
 	}
@@ -60,11 +62,9 @@ func (m *OffsetMap) OrigSpan(start, end int) (int, int) {
 	return os, oe
 }
 
-// find returns the index of the last segment starting at or before the normalized offset i, which is never
-// a deletion: a deletion starts where the segment after it starts.
+// find returns the index of the last segment starting at or before the normalized offset i (in bounds),
+// which is never a deletion: a deletion starts where the segment after it starts.
 func (m *OffsetMap) find(i int) int {
-	end := m.segs[len(m.segs)-1].norm
-	i = min(max(i, 0), end)
 	return sort.Search(len(m.segs), func(k int) bool { return m.segs[k].norm > i }) - 1
 }
 
