@@ -6,32 +6,54 @@ import (
 	"golang.org/x/text/transform"
 )
 
-// keepRun returns the length of the longest prefix of s made of whole runes that every action keeps as
-// they are (index 0). It is the hot loop: two-byte runes, all of Arabic, are looked up without decoding.
-func (t *tables) keepRun(s []byte) int {
+// run returns the length of the longest prefix of s that a fresh core passes through unchanged without
+// holding anything back: whole runes whose action is keep, where a held kept letter (ا before a possible
+// hamza mark) counts only once the rune after it is known to be a plain keep. It is the hot loop: two-byte
+// runes, all of Arabic, are looked up without decoding. It stops at ill-formed or incomplete UTF-8.
+func (t *tables) run(s []byte, atEOF bool) int {
+	held := -1
 	i := 0
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if t.ascii[c] != c {
-				return i
+				break
 			}
 			i++
+			held = -1
 			continue
 		}
+		var a uint16
+		size := 2
 		if c >= 0xC2 && c < 0xE0 && i+1 < len(s) {
 			c1 := s[i+1]
-			if c1&0xC0 != 0x80 || t.lo[rune(c&0x1F)<<6|rune(c1&0x3F)] != 0 {
-				return i
+			if c1&0xC0 != 0x80 {
+				break
 			}
-			i += 2
-			continue
+			a = t.lo[rune(c&0x1F)<<6|rune(c1&0x3F)]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRune(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			a = t.lookup(r)
 		}
-		r, size := utf8.DecodeRune(s[i:])
-		if r == utf8.RuneError && size == 1 || t.lookup(r) != 0 {
+		switch a {
+		case 0:
+			held = -1
+		case heldKeep:
+			held = i
+		default:
+			if held >= 0 {
+				return held
+			}
 			return i
 		}
 		i += size
+	}
+	if held >= 0 && (i < len(s) || !atEOF) {
+		return held
 	}
 	return i
 }
@@ -39,35 +61,19 @@ func (t *tables) keepRun(s []byte) int {
 // span reports how much of src a fresh transformer passes through unchanged, with the error conventions of
 // transform.SpanningTransformer.Span.
 func (t *tables) span(src []byte, atEOF bool) (int, error) {
-	held := -1 // start of a kept rune whose output the next rune may still change
-	i := 0
-	for {
-		if k := t.keepRun(src[i:]); k > 0 {
-			i += k
-			held = -1
-		}
-		if i == len(src) {
-			break
-		}
-		stop := i
-		if held >= 0 {
-			stop = held
-		}
-		if src[i] >= utf8.RuneSelf && !atEOF && !utf8.FullRune(src[i:]) {
-			return stop, transform.ErrShortSrc
-		}
-		r, size := utf8.DecodeRune(src[i:])
-		if r < utf8.RuneSelf || r == utf8.RuneError && size == 1 {
-			return stop, transform.ErrEndOfSpan
-		}
-		if a := &t.acts[t.lookup(r)]; a.kind != actKeep || !a.hold {
-			return stop, transform.ErrEndOfSpan
-		}
-		held = i
-		i += size
+	n := t.run(src, atEOF)
+	if n == len(src) {
+		return n, nil
 	}
-	if held >= 0 && !atEOF {
-		return held, transform.ErrShortSrc
+	if !atEOF {
+		rest := src[n:]
+		if !utf8.FullRune(rest) {
+			return n, transform.ErrShortSrc
+		}
+		// A held letter at the end, or before an incomplete rune, waits for more input.
+		if r, size := utf8.DecodeRune(rest); r >= utf8.RuneSelf && t.lookup(r) == heldKeep && !utf8.FullRune(rest[size:]) {
+			return n, transform.ErrShortSrc
+		}
 	}
-	return len(src), nil
+	return n, transform.ErrEndOfSpan
 }

@@ -32,6 +32,9 @@ type action struct {
 	lastLen uint8
 }
 
+// heldKeep is the index of the action that keeps a rune but holds it until the next rune is seen.
+const heldKeep = 1
+
 // pageCount covers every rune below U+1F000 in the paged table; above it no fold applies.
 const pageCount = 0x1F0
 
@@ -65,8 +68,9 @@ func (t *tables) lookup(r rune) uint16 {
 // build compiles o into per-rune tables: the reference semantics of every option live in
 // Options.letters and Options.fold, applied here once per code point.
 func build(o Options) *tables {
-	t := &tables{hi: make([][256]uint16, 1), acts: []action{{}}}
-	index := map[action]uint16{{}: 0}
+	held := action{kind: actKeep, hold: true}
+	t := &tables{hi: make([][256]uint16, 1), acts: []action{{}, held}}
+	index := map[action]uint16{{}: 0, held: heldKeep}
 	add := func(a action) uint16 {
 		if i, ok := index[a]; ok {
 			return i
@@ -133,7 +137,9 @@ func (o *Options) action(r rune) action {
 	last, _ := utf8.DecodeLastRune(out)
 	a.hold = len(out) <= maxPending && (o.ComposeHamza && (composable(a.letter) || composable(last)) ||
 		o.Hamza == HamzaCarriers && a.letter == yehHamza)
-	if !a.hold {
+	if !a.hold || a.kind == actKeep {
+		// A kept rune is its own letter and output: core derives both at run time, so that every held
+		// kept letter (ا و ي ...) shares index heldKeep, which the fast path lets through.
 		a.letter, a.lastLen = 0, 0
 	}
 	return a

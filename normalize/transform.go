@@ -47,7 +47,7 @@ func (c *core) transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error
 	t := c.t
 	for nSrc < len(src) {
 		if !c.hold {
-			if k := t.keepRun(src[nSrc:]); k > 0 {
+			if k := t.run(src[nSrc:], atEOF); k > 0 {
 				if room := len(dst) - nDst; k > room {
 					for k = room; k > 0 && !utf8.RuneStart(src[nSrc+k]); k-- {
 					}
@@ -72,6 +72,7 @@ func (c *core) transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error
 			r    rune
 			size = 1
 		)
+		letter, lastLen := rune(0), 0
 		if b := src[nSrc]; b < utf8.RuneSelf {
 			r = rune(b)
 			a = &t.acts[0]
@@ -87,7 +88,9 @@ func (c *core) transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error
 			} else {
 				a = &t.acts[t.lookup(r)]
 				out = src[nSrc : nSrc+size]
-				if a.kind == actReplace {
+				if a.kind == actKeep && a.hold {
+					letter, lastLen = r, size
+				} else if a.kind == actReplace {
 					out = unsafeBytes(a.out)
 				}
 			}
@@ -122,6 +125,9 @@ func (c *core) transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error
 			c.hold = true
 			c.pendLen = copy(c.pend[:], out)
 			c.letter, c.lastLen = a.letter, int(a.lastLen)
+			if letter != 0 {
+				c.letter, c.lastLen = letter, lastLen
+			}
 			if c.rec != nil {
 				c.rec.hold(c.normBase+nDst, c.origBase+nSrc, len(out), size, a.kind == actKeep)
 			}
