@@ -176,7 +176,7 @@ func (c *corpus) train(ctx context.Context, pt *pairTable, from int, o *Options)
 		if diag {
 			total = o.Model2Iterations
 		}
-		o.report(stage, done, total)
+		o.report(stage, from*total+done, 2*total) // both directions make one stage
 	}
 	d.viterbi(c, pt)
 	return d, nil
