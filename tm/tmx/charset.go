@@ -66,10 +66,10 @@ func (d *Decoder) charsetReader(label string, input io.Reader) (io.Reader, error
 		return input, nil
 	}
 	if enc, ok := legacy[l]; ok {
-		// The old reader now feeds the new one through a read-ahead buffer:
-		// only the new one can count what the parser consumed.
+		// The old reader now feeds the new one through the parser's read-ahead
+		// buffer: only the new one can count what the parser consumed.
 		old := d.in
-		d.in = &countReader{br: bufio.NewReader(transform.NewReader(input, enc.NewDecoder())), limit: old.limit - old.n}
+		d.in = &countReader{r: transform.NewReader(input, enc.NewDecoder()), limit: old.limit - old.n}
 		old.limit = 0
 		return d.in, nil
 	}
@@ -77,23 +77,13 @@ func (d *Decoder) charsetReader(label string, input io.Reader) (io.Reader, error
 	return nil, d.encErr
 }
 
-// countReader counts the bytes handed to the XML parser and refuses to hand
-// out more than limit: the bound on the memory one translation unit can take.
+// countReader counts the bytes handed to the XML parser (which reads them
+// through its own buffer) and refuses to hand out more than limit: the bound
+// on the memory one translation unit can take, exact to a buffer's length.
 type countReader struct {
-	br    *bufio.Reader
+	r     io.Reader
 	n     int64
-	limit int64 // 0: no limit
-}
-
-func (c *countReader) ReadByte() (byte, error) {
-	if c.limit > 0 && c.n >= c.limit {
-		return 0, ErrTooLarge
-	}
-	b, err := c.br.ReadByte()
-	if err == nil {
-		c.n++
-	}
-	return b, err
+	limit int64 // 0 or less: no limit
 }
 
 func (c *countReader) Read(p []byte) (int, error) {
@@ -105,7 +95,7 @@ func (c *countReader) Read(p []byte) (int, error) {
 			p = p[:rest]
 		}
 	}
-	n, err := c.br.Read(p)
+	n, err := c.r.Read(p)
 	c.n += int64(n)
 	return n, err
 }

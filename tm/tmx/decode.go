@@ -1,7 +1,6 @@
 package tmx
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -46,7 +45,9 @@ type Decoder struct {
 	done    bool // </body> seen
 	skipped int
 	tuid    string
-	text    []byte
+	text    []byte   // scratch: text of the element being read
+	inl     []Inline // scratch: items of the segments being read
+	tuvs    []TUV    // scratch: variants of the TU being read
 }
 
 // NewDecoder returns a Decoder reading from r. The character encoding is
@@ -69,7 +70,7 @@ func (d *Decoder) Header() (*Header, error) {
 		return nil, d.err
 	}
 	if d.xd == nil {
-		d.in = &countReader{br: bufioReader(detect(d.src))}
+		d.in = &countReader{r: detect(d.src)}
 		d.xd = xml.NewDecoder(d.in)
 		d.xd.Strict = true
 		d.xd.CharsetReader = d.charsetReader
@@ -442,6 +443,8 @@ func (d *Decoder) readUDE(start xml.StartElement) (UDE, error) {
 
 func (d *Decoder) readTU(start xml.StartElement) (*TU, error) {
 	tu := &TU{Line: d.line}
+	clear(d.tuvs)
+	d.tuvs = d.tuvs[:0]
 	for _, a := range start.Attr {
 		if name(a.Name) == "tuid" {
 			tu.TUID = a.Value
@@ -500,7 +503,7 @@ func (d *Decoder) readTU(start xml.StartElement) (*TU, error) {
 				if err != nil {
 					return nil, err
 				}
-				tu.Variants = append(tu.Variants, v)
+				d.tuvs = append(d.tuvs, v)
 			case "note":
 				n, err := d.readNote(t)
 				if err != nil {
@@ -517,9 +520,10 @@ func (d *Decoder) readTU(start xml.StartElement) (*TU, error) {
 				return nil, d.errorf(ErrStructure, "<%s> in <tu>", name(t.Name))
 			}
 		case xml.EndElement:
-			if len(tu.Variants) == 0 {
+			if len(d.tuvs) == 0 {
 				return nil, d.errorf(ErrMissing, "<tu> without <tuv>")
 			}
+			tu.Variants = append([]TUV(nil), d.tuvs...)
 			return tu, nil
 		case xml.CharData:
 			if !isBlank(t) {
@@ -625,15 +629,16 @@ var inlineKinds = map[string]InlineKind{
 // element of kind in, up to its end tag. Codes hold text and sub; seg, hi
 // and sub hold text, codes and hi.
 func (d *Decoder) readInlines(in InlineKind) (Seg, error) {
-	var seg Seg
-	mark := len(d.text)
+	// Items collect on the shared d.inl stack and are copied out once at the
+	// end: one exactly sized allocation per level instead of append growth.
+	mark, textMark := len(d.inl), len(d.text)
+	defer func() { d.inl, d.text = d.inl[:mark], d.text[:textMark] }()
 	flush := func() {
-		if len(d.text) > mark {
-			seg = append(seg, Inline{Kind: Text, Text: string(d.text[mark:])})
-			d.text = d.text[:mark]
+		if len(d.text) > textMark {
+			d.inl = append(d.inl, Inline{Kind: Text, Text: string(d.text[textMark:])})
+			d.text = d.text[:textMark]
 		}
 	}
-	defer func() { d.text = d.text[:mark] }()
 	for {
 		t, err := d.token()
 		if err != nil {
@@ -674,10 +679,13 @@ func (d *Decoder) readInlines(in InlineKind) (Seg, error) {
 			if el.Content, err = d.readInlines(kind); err != nil {
 				return nil, err
 			}
-			seg = append(seg, el)
+			d.inl = append(d.inl, el)
 		case xml.EndElement:
 			flush()
-			return seg, nil
+			if len(d.inl) == mark {
+				return nil, nil
+			}
+			return append(Seg(nil), d.inl[mark:]...), nil
 		}
 	}
 }
@@ -817,13 +825,6 @@ func name(n xml.Name) string {
 		return "xml:lang"
 	}
 	return n.Space + ":" + n.Local
-}
-
-func bufioReader(r io.Reader) *bufio.Reader {
-	if br, ok := r.(*bufio.Reader); ok {
-		return br
-	}
-	return bufio.NewReaderSize(r, 64<<10)
 }
 
 func isBlank(b []byte) bool { return len(bytes.TrimLeft(b, " \t\r\n")) == 0 }
