@@ -2,6 +2,7 @@ package tm
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -75,14 +76,20 @@ func (m *Memory) Concordance(ctx context.Context, phrase string, o ConcordanceOp
 	if len(pk) == 0 {
 		return nil, nil
 	}
-	// Prefilter needles: each word's key minus its last rune (ة/ت and similar alternate before
-	// suffixes) must occur in the side's normalized text.
+	// Prefilter needles: each word's shortest stem minus its last rune (ة/ت and similar alternate
+	// before suffixes) must occur in the side's normalized text.
 	needles := make([]string, len(pk))
-	for i, k := range pk {
-		needles[i] = k
-		if _, size := utf8.DecodeLastRuneInString(k); utf8.RuneCountInString(k) > 2 {
-			needles[i] = k[:len(k)-size]
+	for i, ks := range pk {
+		k := ks[0]
+		for _, s := range ks[1:] {
+			if len(s) < len(k) {
+				k = s
+			}
 		}
+		if _, size := utf8.DecodeLastRuneInString(k); utf8.RuneCountInString(k) > 2 {
+			k = k[:len(k)-size]
+		}
+		needles[i] = k
 	}
 	var onlyDir string
 	if o.Pair.Source != language.Und && o.Pair.Target != language.Und {
@@ -124,17 +131,43 @@ func (m *Memory) Concordance(ctx context.Context, phrase string, o ConcordanceOp
 	return hits, nil
 }
 
-// wordKey is the concordance key of one word: normalized, then clitic-folded.
-func wordKey(w string) string { return token.Key(normalize.Search.String(w)) }
+// wordKeys are the concordance keys of one word: the stems of all its readings (token.Analyze of
+// its normalize.Search form), so that a plural or a word with clitics meets its singular.
+func wordKeys(w string) []string {
+	n := normalize.Search.String(w)
+	as := token.Analyze(n)
+	if len(as) == 0 {
+		return []string{token.Key(n)}
+	}
+	ks := make([]string, 0, len(as))
+	for _, a := range as {
+		if a.Stem != "" && !slices.Contains(ks, a.Stem) {
+			ks = append(ks, a.Stem)
+		}
+	}
+	if len(ks) == 0 {
+		ks = append(ks, n)
+	}
+	return ks
+}
 
-func phraseKeys(phrase string) []string {
-	var ks []string
+func phraseKeys(phrase string) [][]string {
+	var ks [][]string
 	for _, t := range token.Tokenize(phrase) {
 		if countsWord(t.Kind) {
-			ks = append(ks, wordKey(phrase[t.Start:t.End]))
+			ks = append(ks, wordKeys(phrase[t.Start:t.End]))
 		}
 	}
 	return ks
+}
+
+func overlaps(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
 }
 
 func containsAll(s string, needles []string) bool {
@@ -146,19 +179,24 @@ func containsAll(s string, needles []string) bool {
 	return true
 }
 
-// findPhrase returns the byte spans of text where its words' keys equal pk in a row.
-func findPhrase(text string, pk []string) [][2]int {
+// findPhrase returns the byte spans of text where words in a row share a key with each word of
+// pk.
+func findPhrase(text string, pk [][]string) [][2]int {
 	var toks []token.Token
 	for _, t := range token.Tokenize(text) {
 		if countsWord(t.Kind) {
 			toks = append(toks, t)
 		}
 	}
+	keys := make([][]string, len(toks)) // computed on demand
 	var spans [][2]int
 	for i := 0; i+len(pk) <= len(toks); i++ {
 		ok := true
 		for j, k := range pk {
-			if wordKey(text[toks[i+j].Start:toks[i+j].End]) != k {
+			if keys[i+j] == nil {
+				keys[i+j] = wordKeys(text[toks[i+j].Start:toks[i+j].End])
+			}
+			if !overlaps(keys[i+j], k) {
 				ok = false
 				break
 			}

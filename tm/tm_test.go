@@ -238,8 +238,9 @@ func TestConcordance(t *testing.T) {
 			o       ConcordanceOptions
 			matches []string // Hit.Match of each hit, in order
 		}{
-			{"clitic_and_article", "مكالمة", ConcordanceOptions{}, []string{"المكالمة", "المكالمة"}},
-			{"diacritics_in_phrase", "المُكالَمة", ConcordanceOptions{}, []string{"المكالمة", "المكالمة"}},
+			{"clitic_article_and_plural", "مكالمة", ConcordanceOptions{}, []string{"المكالمة", "المكالمة", "والمكالمات"}},
+			{"diacritics_in_phrase", "المُكالَمة", ConcordanceOptions{}, []string{"المكالمة", "المكالمة", "والمكالمات"}},
+			{"stem_not_cut_from_name", "بوت", ConcordanceOptions{}, nil},
 			{"english_side_case_insensitive", "THE CALL", ConcordanceOptions{}, []string{"the call", "the call"}},
 			{"phrase_of_two_words", "البيت الابيض", ConcordanceOptions{}, []string{"البيت الأبيض"}},
 			{"language_filter", "call", ConcordanceOptions{Lang: language.Arabic}, nil},
