@@ -34,10 +34,10 @@ type Segment struct {
 
 // SeedParallel returns the seed article aligned sentence by sentence with its English rendering
 // (testdata/seed_parallel.tsv).
-func SeedParallel() []Segment { return parseTSV(File("seed_parallel.tsv")) }
+func SeedParallel() []Segment { return ParseTSV(File("seed_parallel.tsv")) }
 
-// parseTSV reads id<TAB>ar<TAB>en lines; the samples are ours, so a malformed line is a bug caught by tests.
-func parseTSV(b []byte) []Segment {
+// ParseTSV reads id<TAB>ar<TAB>en lines, as in the sample corpora; lines of another shape are skipped.
+func ParseTSV(b []byte) []Segment {
 	var out []Segment
 	for line := range strings.Lines(string(b)) {
 		f := strings.Split(strings.TrimRight(line, "\r\n"), "\t")
