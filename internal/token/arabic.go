@@ -1,7 +1,6 @@
 package token
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,31 +55,58 @@ func Analyze(w string) []Analysis {
 	if w == "" {
 		return nil
 	}
-	var buf [24]scored
-	rs := buf[:0]
-	if stopArabic[w] {
-		return []Analysis{{Stem: w}}
+	var buf [32]scored
+	rs := readings(buf[:0], w)
+	out := make([]Analysis, len(rs))
+	for i, r := range rs {
+		out[i] = r.a
 	}
-	if invariant[w] {
-		rs = append(rs, scored{Analysis{Stem: w}, 0})
-	} else {
-		for _, p := range proclitics {
-			rs = analyzePrefix(rs, w, p)
+	return out
+}
+
+// readings appends the readings of the folded Arabic word w to rs: ranked, pruned and without
+// duplicates.
+func readings(rs []scored, w string) []scored {
+	if stopArabic[w] || invariant[w] {
+		return append(rs, scored{Analysis{Stem: w}, 0})
+	}
+	for _, p := range proclitics {
+		rs = analyzePrefix(rs, w, p)
+	}
+	// Insertion sort: stable, allocation-free, and there are rarely more than a dozen readings.
+	for i := 1; i < len(rs); i++ {
+		for j := i; j > 0 && rs[j].score > rs[j-1].score; j-- {
+			rs[j], rs[j-1] = rs[j-1], rs[j]
 		}
 	}
-	sort.SliceStable(rs, func(i, j int) bool { return rs[i].score > rs[j].score })
-	out := make([]Analysis, 0, len(rs))
+	chain := hasArticleChain(rs)
+	out := rs[:0]
 	for _, r := range rs {
-		if !containsAnalysis(out, r.a) {
-			out = append(out, r.a)
+		if chain && !r.a.Definite && (r.a.Prefix != "" || r.a.Suffix != "") && !stopArabic[r.a.Stem] {
+			continue
+		}
+		if !containsReading(out, r.a) {
+			out = append(out, r)
 		}
 	}
 	return out
 }
 
-func containsAnalysis(as []Analysis, a Analysis) bool {
-	for _, x := range as {
-		if x == a {
+// hasArticleChain reports a reading with proclitics before the article (بال, لل, وال...): such a word
+// is not also a word of its own that merely starts with those letters, so only the bare whole word is
+// kept beside the definite readings.
+func hasArticleChain(rs []scored) bool {
+	for _, r := range rs {
+		if r.a.Definite && r.a.Prefix != "ال" {
+			return true
+		}
+	}
+	return false
+}
+
+func containsReading(rs []scored, a Analysis) bool {
+	for _, x := range rs {
+		if x.a == a {
 			return true
 		}
 	}
@@ -162,17 +188,10 @@ func implausibleWhole(p, rest string) bool {
 // appendSuffixReadings appends the readings of rest (what follows the proclitics of base): unstripped,
 // with an inflection ending, and (for indefinite words) with an enclitic pronoun.
 func appendSuffixReadings(rs []scored, base Analysis, rest string, score int, bare bool) []scored {
-	add := func(stem, suffix string, s int) {
-		if letters(stem) < 2 {
-			return
-		}
-		a := base
-		a.Stem, a.Suffix = stem, suffix
-		rs = append(rs, scored{a, score + s})
-	}
-	add(rest, "", 0)
-	for _, r := range inflect(rest, bare) {
-		add(r.stem, r.suffix, r.score)
+	rs = addReading(rs, base, rest, "", score)
+	var ebuf [8]ending
+	for _, r := range inflect(ebuf[:0], rest, bare) {
+		rs = addReading(rs, base, r.stem, r.suffix, score+r.score)
 	}
 	if base.Definite {
 		return rs // the article and a possessive pronoun never go together
@@ -185,8 +204,8 @@ func appendSuffixReadings(rs []scored, base Analysis, rest string, score int, ba
 		multi := letters(enc) > 1
 		// ضماناتنا = ضمان + ات + نا
 		if body, ok := strings.CutSuffix(b, "ات"); ok && letters(body) >= 3 {
-			add(nisbaBase(body), "ات"+enc, scoreStrong)
-			add(body+"ه", "ات"+enc, scoreWeak)
+			rs = addReading(rs, base, nisbaBase(body), "ات"+enc, score+scoreStrong)
+			rs = addReading(rs, base, body+"ه", "ات"+enc, score+scoreWeak)
 		}
 		// ة is written ت before an enclitic: حكومتها = حكومة + ها
 		if body, ok := strings.CutSuffix(b, "ت"); ok && letters(body) >= 3 && !strings.HasSuffix(b, "ات") {
@@ -194,18 +213,27 @@ func appendSuffixReadings(rs []scored, base Analysis, rest string, score int, ba
 			if multi {
 				s = scoreEnclitic
 			}
-			add(nisbaBase(body+"ه"), enc, s)
+			rs = addReading(rs, base, nisbaBase(body+"ه"), enc, score+s)
 		}
 		switch {
 		case enc == "ي":
 			// A bare ي is far more often the nisba ending (امني) than "my": never strip it alone.
 		case multi && letters(b) >= 3:
-			add(b, enc, scoreEnclitic)
+			rs = addReading(rs, base, b, enc, score+scoreEnclitic)
 		case letters(b) >= 3 || multi && letters(b) >= 2:
-			add(b, enc, scoreWeak)
+			rs = addReading(rs, base, b, enc, score+scoreWeak)
 		}
 	}
 	return rs
+}
+
+// addReading appends base with the given stem and suffix, unless the stem would be too short.
+func addReading(rs []scored, base Analysis, stem, suffix string, score int) []scored {
+	if letters(stem) < 2 && (suffix != "" || base.Prefix != "") {
+		return rs // only the whole word itself may be that short
+	}
+	base.Stem, base.Suffix = stem, suffix
+	return append(rs, scored{base, score})
 }
 
 // enclitics are the possessive/object pronouns in normalized spelling, longest first.
@@ -218,8 +246,7 @@ type ending struct {
 
 // inflect returns the inflection-ending readings of a word without its proclitics. bare says the word
 // had no proclitic at all, which makes a plural or dual reading of ين/ون/ان unlikely without evidence.
-func inflect(w string, bare bool) []ending {
-	var out []ending
+func inflect(out []ending, w string, bare bool) []ending {
 	n := letters(w)
 	// Nisba endings reduce to the masculine singular ي: الامنيه → امني, الروسيين → روسي.
 	for _, e := range [...]string{"يتان", "يتين", "يات", "يين", "يون", "يان", "يه"} {
@@ -310,8 +337,9 @@ func Key(w string) string {
 	if !IsArabic(w) {
 		return EnglishStem(w)
 	}
-	if as := Analyze(w); len(as) > 0 {
-		return as[0].Stem
+	var buf [32]scored
+	if rs := readings(buf[:0], fold(w)); len(rs) > 0 {
+		return rs[0].a.Stem
 	}
 	return ""
 }

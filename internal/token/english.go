@@ -26,7 +26,7 @@ func EnglishStem(w string) string {
 		}
 		return w[:len(w)-1] // ties, dies
 	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "shes"),
-		strings.HasSuffix(w, "zzes"), strings.HasSuffix(w, "ches") && !strings.HasSuffix(w, "aches"):
+		strings.HasSuffix(w, "zzes"), strings.HasSuffix(w, "ches") && !cheS[w] && !strings.HasSuffix(w, "headaches"):
 		return w[:len(w)-2] // classes, taxes, wishes, approaches
 	case strings.HasSuffix(w, "oes") && !keepOes[w]:
 		return w[:len(w)-2] // heroes, vetoes
@@ -83,6 +83,10 @@ var irregularS = map[string]string{
 	"buses": "bus", "gases": "gas", "statuses": "status", "viruses": "virus", "bonuses": "bonus",
 	"campuses": "campus", "consensuses": "consensus",
 }
+
+// cheS lists plurals of words ending in "che", where only the s goes.
+var cheS = setOf("niches", "caches", "quiches", "psyches", "cliches", "avalanches", "moustaches", "mustaches",
+	"creches", "microfiches", "aches", "toothaches", "earaches", "backaches", "stomachaches")
 
 var keepOes = setOf("shoes", "toes", "canoes", "hoes", "foes", "oboes", "does", "goes")
 

@@ -89,10 +89,17 @@ func AppendTokens(dst []Token, s string) []Token {
 	return dst
 }
 
-// decode is utf8.DecodeRuneInString at offset i with an ASCII fast path.
+// decode is utf8.DecodeRuneInString at offset i with fast paths for ASCII and for the two-byte
+// sequences that Arabic text is made of.
 func decode(s string, i int) (rune, int) {
-	if b := s[i]; b < utf8.RuneSelf {
+	b := s[i]
+	if b < utf8.RuneSelf {
 		return rune(b), 1
+	}
+	if b >= 0xC2 && b <= 0xDF && i+1 < len(s) {
+		if c := s[i+1]; c&0xC0 == 0x80 {
+			return rune(b&0x1F)<<6 | rune(c&0x3F), 2
+		}
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
