@@ -83,34 +83,18 @@ func dcaElement(d Descrip) string {
 	return "descrip"
 }
 
-// dctName is the element name Write uses for a data category in DCT style, or "" when the category cannot
-// be an element name (then the DCA form is written instead).
-func dctName(typ string) string {
-	if untypedElements[typ] {
-		return typ
+// dctName is the element name Write uses for a data category in DCT style: the namespaced element of a
+// TBX-Basic category, or the core element of note and date. It is "" for categories TBX-Basic does not
+// define and for categories read from an element other than TBX-Basic's: those are written in DCA form,
+// which keeps their element and type exactly.
+func dctName(d Descrip) string {
+	if untypedElements[d.Type] && (d.Element == "" || d.Element == d.Type) {
+		return d.Type
 	}
-	if c, ok := categories[typ]; ok {
-		return c.module + ":" + typ
+	if c, ok := categories[d.Type]; ok && (d.Element == "" || d.Element == c.element) {
+		return c.module + ":" + d.Type
 	}
-	if !isNCName(typ) {
-		return ""
-	}
-	return "basic:" + typ
-}
-
-// isNCName reports whether s is a valid XML name without a colon; it checks by asking encoding/xml, so the
-// rule is exactly the one the reader applies.
-func isNCName(s string) bool {
-	if s == "" || strings.ContainsAny(s, ": \t\r\n<>&\"'/=") {
-		return false
-	}
-	d := xml.NewDecoder(strings.NewReader("<" + s + "/>"))
-	t, err := d.Token()
-	if err != nil {
-		return false
-	}
-	se, ok := t.(xml.StartElement)
-	return ok && se.Name.Local == s
+	return ""
 }
 
 // Status values returned by StatusValue.
@@ -191,5 +175,6 @@ func trimPrefix(err error) string {
 	if err == nil {
 		return "unknown error"
 	}
-	return strings.TrimPrefix(err.Error(), "tbx: ")
+	msg := strings.TrimPrefix(err.Error(), "tbx: ")
+	return strings.TrimPrefix(msg, "xml: ")
 }

@@ -27,6 +27,7 @@ type Decoder struct {
 	AllowDuplicateIDs bool
 
 	x     *xml.Decoder
+	src   *sourceReader
 	doc   Document
 	core  string // namespace of the core elements: the root's
 	state int
@@ -46,11 +47,26 @@ const (
 // NewDecoder returns a Decoder reading from r. Input is UTF-8, or UTF-16 with a byte order mark; an XML
 // declaration may also name ISO-8859-1, Windows-1252 or US-ASCII. A UTF-8 byte order mark is skipped.
 func NewDecoder(r io.Reader) *Decoder {
-	x := xml.NewDecoder(sniff(r))
+	src := &sourceReader{r: r}
+	x := xml.NewDecoder(sniff(src))
 	x.CharsetReader = charsetReader
 	// Strict mode, no custom entities: only the five predefined entities and character references are
 	// expanded, so a DOCTYPE is skipped as a directive and nothing external is ever fetched.
-	return &Decoder{x: x}
+	return &Decoder{x: x, src: src}
+}
+
+// sourceReader remembers the error of the underlying reader, to tell a failing stream from bad input.
+type sourceReader struct {
+	r   io.Reader
+	err error
+}
+
+func (s *sourceReader) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	if err != nil && err != io.EOF {
+		s.err = err
+	}
+	return n, err
 }
 
 // sniff skips a UTF-8 byte order mark and transcodes UTF-16 (detected by its byte order mark) to UTF-8.
@@ -167,7 +183,12 @@ func (d *Decoder) token() (xml.Token, error) {
 		if errors.As(err, &ee) {
 			return nil, errAt(d.pos, ee)
 		}
-		return nil, fmt.Errorf("tbx: %w", err)
+		if d.src.err != nil && errors.Is(err, d.src.err) {
+			return nil, fmt.Errorf("tbx: %w", err)
+		}
+		// Other encoding/xml errors (an unsupported XML version...) are about the input too.
+		l, c := d.x.InputPos()
+		return nil, &ParseError{Line: l, Column: c, Err: err}
 	}
 	if cd, ok := t.(xml.CharData); ok {
 		return xml.CharData(bytes.Clone(cd)), nil
@@ -317,18 +338,12 @@ func (d *Decoder) rootAttrs(root xml.StartElement) error {
 }
 
 // header reads <tbxHeader>/<martifHeader>: the title and the paragraphs of the source description.
+// It counts open elements by name rather than searching the stack, so deep nesting costs linear time.
 func (d *Decoder) header() error {
 	var stack []string
+	open := map[string]int{}
 	var title, p strings.Builder
 	var paras []string
-	in := func(name string) bool {
-		for _, s := range stack {
-			if s == name {
-				return true
-			}
-		}
-		return false
-	}
 	for {
 		t, err := d.inner()
 		if err != nil {
@@ -337,22 +352,25 @@ func (d *Decoder) header() error {
 		switch t := t.(type) {
 		case xml.StartElement:
 			stack = append(stack, t.Name.Local)
+			open[t.Name.Local]++
 		case xml.EndElement:
 			if len(stack) == 0 {
 				d.doc.Title = title.String()
 				d.doc.SourceDesc = strings.Join(paras, "\n")
 				return nil
 			}
-			if stack[len(stack)-1] == "p" && in("sourceDesc") && !in("hi") {
+			name := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			open[name]--
+			if name == "p" && open["p"] == 0 && open["sourceDesc"] > 0 {
 				paras = append(paras, p.String())
 				p.Reset()
 			}
-			stack = stack[:len(stack)-1]
 		case xml.CharData:
 			switch {
-			case in("titleStmt") && in("title"):
+			case open["titleStmt"] > 0 && open["title"] > 0:
 				title.Write(t)
-			case in("sourceDesc") && in("p"):
+			case open["sourceDesc"] > 0 && open["p"] > 0:
 				p.Write(t)
 			}
 		}

@@ -24,9 +24,9 @@ func readFile(t testing.TB, name string) *Document {
 	return doc
 }
 
-// comparable returns a deep copy of doc without what a change of dialect legitimately changes: the
+// sansDialect returns a deep copy of doc without what a change of dialect legitimately changes: the
 // dialect, the root type and the DCA element of Descrips.
-func comparable(doc *Document) *Document {
+func sansDialect(doc *Document) *Document {
 	c := *doc
 	c.Dialect, c.Type = 0, ""
 	var strip func([]Descrip) []Descrip
@@ -125,7 +125,7 @@ func TestReadDialectsAgree(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			doc := readFile(t, tc.file)
 			assert.Equal(t, tc.dialect, doc.Dialect)
-			assert.Equal(t, comparable(dca), comparable(doc))
+			assert.Equal(t, sansDialect(dca), sansDialect(doc))
 		})
 	}
 }

@@ -48,8 +48,9 @@
 //     minimal header.
 //   - Inside a group whose head is a modeled field (a definition with its source, say), the other members
 //     are kept as if they stood next to the group: a second source or a note loses its grouping.
-//   - Write always declares TBX-Basic. It writes Descrips of categories TBX-Basic does not know as they are
-//     (in DCT style under the basic prefix), which a TBX-Basic schema validator will flag.
+//   - Write always declares TBX-Basic. It writes Descrips of categories TBX-Basic does not define as they
+//     were read; in DCT style they, and categories read from an element other than TBX-Basic's, keep their
+//     DCA form (<descrip type="...">), which a TBX-Basic schema validator will flag but no data is lost.
 //   - TBX-Basic has no forbidden status: BasicStatus("forbidden") is "forbiddenTerm-admn-sts", which this
 //     package reads back but validators flag.
 //   - The duplicate id check keeps every id seen, so a Decoder's memory grows with the number of ids.

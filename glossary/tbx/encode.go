@@ -22,7 +22,8 @@ const (
 // Write writes doc as TBX-Basic in dialect d: v3 DCA (BasicV3, the usual choice), v3 DCT or v2 (<martif>
 // with <tig>). doc.Dialect is ignored. Modeled fields are written with TBX-Basic's elements, Descrips in the
 // form they were read (or TBX-Basic's for their category), so Read gives back the same Document apart from
-// Descrip.Element, which DCT style does not record.
+// Descrip.Element, which DCT style does not record, and the order of a term's Descrips: those written as
+// <termNote> come first, as TBX requires.
 //
 // The document is checked before anything is written: an empty term, a language section without a
 // language or text that XML 1.0 cannot carry (invalid UTF-8, control characters) is an error, and then
@@ -352,11 +353,11 @@ func (e *encoder) descrip(depth int, d Descrip) {
 	e.single(depth, d)
 }
 
-// single writes a data category without its Info: an element named after it in DCT style (when its name
-// can be one), else the DCA element with a type attribute.
+// single writes a data category without its Info: an element named after it in DCT style (when dctName
+// gives one), else the DCA element with a type attribute.
 func (e *encoder) single(depth int, d Descrip) {
 	if e.d == BasicV3DCT {
-		if name := dctName(d.Type); name != "" {
+		if name := dctName(d); name != "" {
 			e.leaf(depth, name, d.Value, "target", d.Target)
 			return
 		}

@@ -132,5 +132,6 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("tbx: line %d, column %d: %s", e.Line, e.Column, trimPrefix(e.Err))
 }
 
-// Unwrap returns the underlying error: one of the sentinels above or an *xml.SyntaxError.
+// Unwrap returns the underlying error: one of the sentinels above, an *xml.SyntaxError or another error
+// of encoding/xml about the input.
 func (e *ParseError) Unwrap() error { return e.Err }
