@@ -1,0 +1,5 @@
+//go:build !race
+
+package tmx_test
+
+const raceEnabled = false
