@@ -70,6 +70,9 @@ func TestKey(t *testing.T) {
 		{"two_letter_enclitic", "رئيسنا", "رييس"},
 		{"dual_enclitic", "اتصالهما", "اتصال"},
 		{"broken_plural_with_enclitic", "مصالحها", "مصالح"},
+		{"verb_ending_like_enclitic", "تتفهم", "تتفهم"},
+		{"lil_contraction_short_noun", "للحرب", "حرب"},
+		{"nisba_plural_after_contraction", "للصحفيين", "صحفي"},
 		{"english_plural", "Guarantees", "guarantee"},
 		{"empty", "", ""},
 	}
@@ -136,6 +139,7 @@ func TestNeverOverStrips(t *testing.T) {
 		{"important_is_not_pronoun", "مهم", []string{"م"}},
 		{"two_letter_rest_keeps_proclitic", "بلد", []string{"لد"}},
 		{"single_proclitic_needs_three_letters", "وقت", []string{"قت"}},
+		{"article_chain_needs_three_letters", "وكالات", []string{"ات"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

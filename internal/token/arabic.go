@@ -26,7 +26,7 @@ const (
 	scoreEvidence = 20  // the whole word is implausible (وو…, وب…): the clitic reading goes first
 	scoreFunction = 30  // the rest is a closed-class word (و+في, ل+هذا)
 	scoreStrong   = 15  // an ending with good evidence (ات, nisba يه, participle مـ…ين, ات+enclitic)
-	scoreEnclitic = 5   // a two-letter enclitic after a stem of three or more letters
+	scoreEnclitic = 5   // a two-letter enclitic after a stem of four or more letters (رئيسنا, مصالحها)
 	scoreWeak     = -5  // a possible but doubtful ending (dual ان, definite …ين, ه/ك enclitic)
 )
 
@@ -141,7 +141,8 @@ func analyzePrefix(rs []scored, w string, p proclitic) []scored {
 	switch {
 	case p.text == "":
 	case p.definite:
-		if n < 2 {
+		// The article needs two letters after it (الان), a longer chain three (وكالات is not و+ك+ال+ات).
+		if n < 2 || n < 3 && p.letters > 0 {
 			return rs
 		}
 		score = scoreArticle
@@ -218,7 +219,7 @@ func appendSuffixReadings(rs []scored, base Analysis, rest string, score int, ba
 		switch {
 		case enc == "ي":
 			// A bare ي is far more often the nisba ending (امني) than "my": never strip it alone.
-		case multi && letters(b) >= 3:
+		case multi && letters(b) >= 4:
 			rs = addReading(rs, base, b, enc, score+scoreEnclitic)
 		case letters(b) >= 3 || multi && letters(b) >= 2:
 			rs = addReading(rs, base, b, enc, score+scoreWeak)
