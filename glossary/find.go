@@ -4,33 +4,36 @@ import (
 	"slices"
 
 	"github.com/tarjuman/tarjuman/internal/token"
+	"github.com/tarjuman/tarjuman/normalize"
 )
 
 // textWord is a word of the searched text with the readings whose keys occur in some term.
 type textWord struct {
-	start, end int
-	lo, hi     int32 // readings are scan.readings[lo:hi]
-	joined     bool  // nothing but white space separates it from the previous word
+	start, end int   // byte offsets in the normalized text
+	rs         []kreading
+	joined     bool // nothing but white space separates it from the previous word
 }
 
 // kreading is a reading whose key is in the Matcher's vocabulary.
 type kreading struct {
 	key      uint32
-	clitic   string
+	clitic   clitic
 	definite bool
 	suffixed bool
 }
 
 type scan struct {
-	words    []textWord
-	readings []kreading
+	norm  string
+	om    *normalize.OffsetMap
+	words []textWord
 }
 
-// scan tokenizes text and keeps, for each word, only the readings that can start or continue a term.
+// scan normalizes and tokenizes text once and keeps, for each word, only the readings that can start or
+// continue a term.
 func (m *Matcher) scan(text string) scan {
-	toks := token.Tokenize(text)
-	s := scan{words: make([]textWord, 0, len(toks))}
-	var buf []reading
+	norm, om := normalize.Search.StringWithOffsets(text)
+	toks := token.Tokenize(norm)
+	s := scan{norm: norm, om: om, words: make([]textWord, 0, len(toks))}
 	prevWord := false
 	prevEnd := 0
 	for _, tk := range toks {
@@ -38,19 +41,36 @@ func (m *Matcher) scan(text string) scan {
 			prevWord = false
 			continue
 		}
-		w := textWord{start: tk.Start, end: tk.End, lo: int32(len(s.readings))}
-		w.joined = prevWord && !gapBreaks(text[prevEnd:tk.Start])
-		buf = wordReadings(buf[:0], text[tk.Start:tk.End])
-		for _, r := range buf {
-			if id, ok := m.vocab[r.key]; ok {
-				s.readings = append(s.readings, kreading{key: id, clitic: r.clitic, definite: r.definite, suffixed: r.suffixed})
-			}
-		}
-		w.hi = int32(len(s.readings))
+		w := textWord{start: tk.Start, end: tk.End, rs: m.readings(norm[tk.Start:tk.End])}
+		w.joined = prevWord && !gapBreaks(norm[prevEnd:tk.Start])
 		s.words = append(s.words, w)
 		prevWord, prevEnd = true, tk.End
 	}
 	return s
+}
+
+// readings returns the readings of a normalized word whose keys are in the vocabulary.
+func (m *Matcher) readings(w string) []kreading {
+	if !token.IsArabic(w) {
+		if id, ok := m.vocab[token.EnglishStem(w)]; ok {
+			return []kreading{{key: id}}
+		}
+		return nil
+	}
+	if !m.mayMatch(w) {
+		return nil
+	}
+	if rs, ok := m.cache.get(w); ok {
+		return rs
+	}
+	var rs []kreading
+	for _, r := range wordReadings(nil, w) {
+		if id, ok := m.vocab[r.key]; ok {
+			rs = append(rs, kreading{key: id, clitic: r.clitic, definite: r.definite, suffixed: r.suffixed})
+		}
+	}
+	m.cache.put(w, rs)
+	return rs
 }
 
 // found collects the terms matched from one start word.
@@ -89,8 +109,8 @@ func (m *Matcher) walk(s *scan, i, depth int, node uint32, path []kreading, f *f
 	if depth > 0 && !w.joined {
 		return
 	}
-	for _, r := range s.readings[w.lo:w.hi] {
-		if depth > 0 && r.clitic != "" && !m.laterClitics {
+	for _, r := range w.rs {
+		if depth > 0 && r.clitic != noClitic && !m.laterClitics {
 			continue // no term has a proclitic on a later word (most don't: منظمة الأمن والتعاون does)
 		}
 		child, ok := m.edges[edge{node, r.key}]
@@ -99,7 +119,7 @@ func (m *Matcher) walk(s *scan, i, depth int, node uint32, path []kreading, f *f
 		}
 		path[depth] = r
 		for _, t := range m.ends[child] {
-			if m.terms[t].agrees(path[:depth+1]) {
+			if m.agrees(&m.terms[t], path[:depth+1]) {
 				f.record(depth+1, t)
 			}
 		}
@@ -113,10 +133,11 @@ func (m *Matcher) walk(s *scan, i, depth int, node uint32, path []kreading, f *f
 // word agreed with its first word (noun and adjective: الضمانات الأمنية), the text's word must agree with
 // the text's first word, which counts as definite when it has the article or may carry a possessive
 // (ضماناتنا الأمنية). Where it did not (idafa: منظمة الأمن), the text's word keeps the term's definiteness.
-func (t *cterm) agrees(path []kreading) bool {
-	w0, first := t.words[0], path[0]
+func (m *Matcher) agrees(t *cterm, path []kreading) bool {
+	words := m.words[t.lo:t.hi]
+	w0, first := words[0], path[0]
 	for j := 1; j < len(path); j++ {
-		w, r := t.words[j], path[j]
+		w, r := words[j], path[j]
 		if r.clitic != w.clitic {
 			return false // later words take the article only, beyond what the term itself has
 		}
@@ -157,7 +178,7 @@ func (m *Matcher) each(text string, fn func(term int32, mt Match)) {
 	var f found
 	for i := 0; i < len(s.words); {
 		w := s.words[i]
-		if w.lo == w.hi {
+		if len(w.rs) == 0 {
 			i++
 			continue
 		}
@@ -167,7 +188,7 @@ func (m *Matcher) each(text string, fn func(term int32, mt Match)) {
 			i++
 			continue
 		}
-		start, end := w.start, extendMarks(text, s.words[i+f.n-1].end)
+		start, end := s.om.OrigSpan(w.start, s.words[i+f.n-1].end)
 		m.emit(f.terms, text, start, end, fn)
 		i += f.n
 	}
@@ -201,7 +222,7 @@ func (m *Matcher) lookup(query string) []Entry {
 		return nil
 	}
 	s := m.scan(query)
-	if len(s.words) == 0 || len(s.words) > m.maxWords || s.words[0].lo == s.words[0].hi {
+	if len(s.words) == 0 || len(s.words) > m.maxWords || len(s.words[0].rs) == 0 {
 		return nil
 	}
 	f := found{want: len(s.words)}

@@ -3,27 +3,56 @@ package glossary
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/tarjuman/tarjuman/internal/token"
-	"github.com/tarjuman/tarjuman/normalize"
 )
 
 // A reading is one analysis of a word as matching sees it: the key a term word must share, and what the
 // word carries around that key.
 type reading struct {
 	key      string
-	clitic   string // proclitics other than the article: "و", "ب", "وب"...; لل counts as ل plus article
+	clitic   clitic // proclitics other than the article
 	definite bool   // the word has the article
 	suffixed bool   // the word may carry a possessive enclitic, which makes a noun definite
 }
 
-// wordReadings appends to dst the readings of one word as it occurs in text (or in a term): its
-// normalize.Search form analysed by internal/token for Arabic, lower-cased and S-stemmed for other
-// scripts. The unanalysed normalized word itself is always one reading, so nothing the analyser misses
-// is lost.
-func wordReadings(dst []reading, word string) []reading {
-	n := normalize.Search.String(word)
+// clitic codes the proclitic chain (و|ف)?(ب|ك|ل)? that precedes the article or the stem; لل counts as
+// ل plus the article.
+type clitic uint8
+
+const noClitic clitic = 0
+
+// cliticOf returns the code of an analysis prefix without its article.
+func cliticOf(prefix string) clitic {
+	if strings.HasSuffix(prefix, "لل") {
+		prefix = strings.TrimSuffix(prefix, "ل")
+	} else {
+		prefix = strings.TrimSuffix(prefix, "ال")
+	}
+	var c clitic
+	for _, r := range prefix {
+		switch r {
+		case 'و':
+			c |= 1
+		case 'ف':
+			c |= 2
+		case 'ب':
+			c |= 4
+		case 'ك':
+			c |= 8
+		case 'ل':
+			c |= 16
+		default:
+			c |= 32 // not a proclitic internal/token produces today; kept distinct
+		}
+	}
+	return c
+}
+
+// wordReadings appends to dst the readings of one word already folded by normalize.Search: analysed by
+// internal/token for Arabic, S-stemmed for other scripts. The unanalysed word itself is always one
+// reading, so nothing the analyser misses is lost.
+func wordReadings(dst []reading, n string) []reading {
 	if n == "" {
 		return dst
 	}
@@ -32,7 +61,7 @@ func wordReadings(dst []reading, word string) []reading {
 	}
 	start := len(dst)
 	for _, a := range token.Analyze(n) {
-		r := reading{key: a.Stem, clitic: proclitic(a.Prefix), definite: a.Definite, suffixed: mayBePossessive(a.Suffix)}
+		r := reading{key: a.Stem, clitic: cliticOf(a.Prefix), definite: a.Definite, suffixed: mayBePossessive(a.Suffix)}
 		if r.key == "" || containsReading(dst[start:], r) {
 			continue
 		}
@@ -54,14 +83,6 @@ func containsReading(rs []reading, r reading) bool {
 	return false
 }
 
-// proclitic returns the proclitics of an analysis prefix without the article.
-func proclitic(prefix string) string {
-	if strings.HasSuffix(prefix, "لل") {
-		return strings.TrimSuffix(prefix, "ل")
-	}
-	return strings.TrimSuffix(prefix, "ال")
-}
-
 // possessives are the enclitic pronouns after normalize.Search (ة became ه, so a lone ه is ambiguous
 // and counts too: the check it feeds is a leniency, never a requirement).
 var possessives = [...]string{"هما", "هم", "هن", "ها", "ه", "كم", "كن", "ك", "نا", "ي"}
@@ -75,10 +96,17 @@ func mayBePossessive(suffix string) bool {
 	return false
 }
 
-// termKey returns the single reading a term word contributes to the trie: the analyser's most likely
-// reading of the word in its citation form.
+// termKey returns the single reading a term word (folded by normalize.Search) contributes to the trie.
+// Term words are citation forms, so the analyser's most likely reading without a conjunction or
+// preposition is taken (وكالات is "agencies", not و+ك+ال+ات); a word that has no such reading keeps its
+// first one.
 func termKey(word string) (reading, bool) {
 	rs := wordReadings(nil, word)
+	for _, r := range rs {
+		if r.clitic == noClitic {
+			return r, true
+		}
+	}
 	if len(rs) == 0 {
 		return reading{}, false
 	}
@@ -105,17 +133,4 @@ func gapBreaks(gap string) bool {
 		}
 	}
 	return false
-}
-
-// extendMarks moves end past combining marks and tatweel that follow a token, so a highlight covers
-// the whole vocalized word.
-func extendMarks(text string, end int) int {
-	for end < len(text) {
-		r, size := utf8.DecodeRuneInString(text[end:])
-		if !unicode.Is(unicode.Mn, r) && r != '\u0640' {
-			break
-		}
-		end += size
-	}
-	return end
 }

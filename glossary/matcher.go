@@ -2,14 +2,16 @@ package glossary
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/tarjuman/tarjuman/internal/token"
+	"github.com/tarjuman/tarjuman/normalize"
 	"golang.org/x/text/language"
 )
 
 // Match is one occurrence of a glossary term in a text.
 type Match struct {
-	// Start and End are byte offsets into the text: text[Start:End] covers whole tokens, including
+	// Start and End are byte offsets into the text: text[Start:End] covers whole words, including
 	// attached clitics and trailing diacritics.
 	Start, End int
 	// Text is text[Start:End].
@@ -35,19 +37,23 @@ type Match struct {
 // Punctuation or a blank line between two words ends a term; other white space (NBSP, several spaces, a
 // line break) does not.
 //
-// FindAll runs in time linear in the text (times the length of the longest term), independent of the
-// number of terms.
+// FindAll takes time linear in the length of the text (times the number of words of the longest term),
+// independent of the number of terms. A Matcher remembers the analyses of up to 65,536 distinct text
+// words that may belong to a term, which makes repeated words cheap; that cache is internal and does
+// not change results.
 type Matcher struct {
-	src, tgt language.Base
-	entries  []Entry
-	targets  [][]Term // per entry: terms in the target language, by status rank
-	terms    []cterm
-	vocab    map[string]uint32 // word key → key id
-	edges    map[edge]uint32   // trie transitions; node 0 is the root
-	ends     map[uint32][]int32
-	maxWords int
-	// laterClitics is set if some term has a proclitic on a word after its first (والتعاون).
-	laterClitics bool
+	src, tgt     language.Base
+	entries      []Entry
+	targets      [][]Term // per entry: terms in the target language, by status rank
+	terms        []cterm
+	words        []cword             // the words of all terms, cterm.lo:hi
+	vocab        map[string]uint32   // word key → key id
+	stems        map[string]struct{} // Arabic keys, and keys ending in ه without it: the prefilter
+	edges        map[edge]uint32     // trie transitions; node 0 is the root
+	ends         map[uint32][]int32  // node → terms ending there
+	maxWords     int
+	laterClitics bool // some term has a proclitic on a word after its first (والتعاون)
+	cache        readingCache
 }
 
 type edge struct {
@@ -57,12 +63,12 @@ type edge struct {
 // cterm is a compiled source term.
 type cterm struct {
 	entry, term int32
-	words       []cword
+	lo, hi      int32 // words are Matcher.words[lo:hi]
 }
 
 type cword struct {
 	key      uint32
-	clitic   string
+	clitic   clitic
 	definite bool
 	arabic   bool
 }
@@ -74,9 +80,11 @@ func compile(entries []Entry, src, tgt language.Base) *Matcher {
 		entries: entries,
 		targets: make([][]Term, len(entries)),
 		vocab:   make(map[string]uint32),
+		stems:   make(map[string]struct{}),
 		edges:   make(map[edge]uint32),
 		ends:    make(map[uint32][]int32),
 	}
+	keys := make(map[string]cword) // memo: term words repeat across terms
 	next := uint32(1)
 	for ei, e := range entries {
 		if tgt != (language.Base{}) {
@@ -86,12 +94,13 @@ func compile(entries []Entry, src, tgt language.Base) *Matcher {
 			if !sameLang(t.Lang, src) {
 				continue
 			}
-			words := m.compileTerm(t.Text)
-			if len(words) == 0 {
+			lo := len(m.words)
+			m.words = m.appendTermWords(m.words, t.Text, keys)
+			if len(m.words) == lo {
 				continue
 			}
 			node := uint32(0)
-			for _, w := range words {
+			for _, w := range m.words[lo:] {
 				child, ok := m.edges[edge{node, w.key}]
 				if !ok {
 					child = next
@@ -101,36 +110,56 @@ func compile(entries []Entry, src, tgt language.Base) *Matcher {
 				node = child
 			}
 			m.ends[node] = append(m.ends[node], int32(len(m.terms)))
-			m.terms = append(m.terms, cterm{entry: int32(ei), term: int32(ti), words: words})
-			m.maxWords = max(m.maxWords, len(words))
+			m.terms = append(m.terms, cterm{entry: int32(ei), term: int32(ti), lo: int32(lo), hi: int32(len(m.words))})
+			m.maxWords = max(m.maxWords, len(m.words)-lo)
 		}
 	}
 	return m
 }
 
-// compileTerm returns the keys of a term's words, or nil if it has no words.
-func (m *Matcher) compileTerm(text string) []cword {
-	var words []cword
+// appendTermWords appends the compiled words of a term, none if it has no words.
+func (m *Matcher) appendTermWords(dst []cword, text string, memo map[string]cword) []cword {
+	first := len(dst)
+	text = normalize.Search.String(text)
 	for _, tk := range token.Tokenize(text) {
 		if !isWord(tk.Kind) {
 			continue
 		}
 		w := text[tk.Start:tk.End]
-		r, ok := termKey(w)
+		cw, ok := memo[w]
 		if !ok {
-			continue
+			r, ok := termKey(w)
+			if !ok {
+				continue
+			}
+			cw = cword{key: m.keyID(r.key), clitic: r.clitic, definite: r.definite, arabic: token.IsArabic(w)}
+			if cw.arabic {
+				m.stems[r.key] = struct{}{}
+				if body, ok := cutHeh(r.key); ok {
+					m.stems[body] = struct{}{}
+				}
+			}
+			memo[w] = cw
 		}
-		id, ok := m.vocab[r.key]
-		if !ok {
-			id = uint32(len(m.vocab))
-			m.vocab[r.key] = id
-		}
-		if len(words) > 0 && r.clitic != "" {
+		if len(dst) > first && cw.clitic != noClitic {
 			m.laterClitics = true
 		}
-		words = append(words, cword{key: id, clitic: r.clitic, definite: r.definite, arabic: token.IsArabic(w)})
+		dst = append(dst, cw)
 	}
-	return words
+	return dst
+}
+
+// cutHeh returns key without a final ه (a restored ة), which internal/token's stems add to the letters
+// of the word.
+func cutHeh(key string) (string, bool) { return strings.CutSuffix(key, "ه") }
+
+func (m *Matcher) keyID(key string) uint32 {
+	id, ok := m.vocab[key]
+	if !ok {
+		id = uint32(len(m.vocab))
+		m.vocab[key] = id
+	}
+	return id
 }
 
 func targetTerms(terms []Term, tgt language.Base) []Term {
