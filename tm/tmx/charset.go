@@ -66,6 +66,11 @@ func (d *Decoder) charsetReader(label string, input io.Reader) (io.Reader, error
 		return input, nil
 	}
 	if enc, ok := legacy[l]; ok {
+		// Each switch stacks a reader: allow only the one of the XML declaration.
+		if d.decls++; d.decls > 1 {
+			d.encErr = fmt.Errorf("%w: second XML declaration naming %q", ErrEncoding, label)
+			return nil, d.encErr
+		}
 		// The old reader now feeds the new one through the parser's read-ahead
 		// buffer: only the new one can count what the parser consumed.
 		old := d.in

@@ -42,6 +42,7 @@ type Decoder struct {
 	header  *Header
 	err     error // sticky: decoding cannot continue
 	encErr  error
+	decls   int  // XML declarations that switched the encoding
 	done    bool // </body> seen
 	skipped int
 	tuid    string
@@ -106,8 +107,8 @@ func (d *Decoder) Next() (*TU, error) {
 		switch t := t.(type) {
 		case xml.StartElement:
 			depth := len(d.stack)
-			var tu *TU
 			if name(t.Name) == "tu" {
+				var tu *TU
 				tu, err = d.readTU(t)
 				d.tuid = ""
 				if err == nil {
@@ -125,7 +126,7 @@ func (d *Decoder) Next() (*TU, error) {
 			if !d.Lenient {
 				return nil, err
 			}
-			if tu != nil || name(t.Name) == "tu" {
+			if name(t.Name) == "tu" {
 				d.skipped++
 			}
 		case xml.EndElement: // </body>
@@ -186,12 +187,8 @@ func (d *Decoder) token() (xml.Token, error) {
 		if len(d.stack) >= d.maxDepth() {
 			return nil, d.fail(d.errorf(ErrDepth, "more than %d levels", d.maxDepth()))
 		}
-		for i := 1; i < len(t.Attr); i++ {
-			for j := range i {
-				if t.Attr[i].Name == t.Attr[j].Name {
-					return nil, d.fail(d.errorf(ErrSyntax, "attribute %s repeated", name(t.Attr[i].Name)))
-				}
-			}
+		if a, ok := repeatedAttr(t.Attr); ok {
+			return nil, d.fail(d.errorf(ErrSyntax, "attribute %s repeated", name(a)))
 		}
 		d.stack = append(d.stack, t.Name)
 	case xml.EndElement:
@@ -825,6 +822,29 @@ func name(n xml.Name) string {
 		return "xml:lang"
 	}
 	return n.Space + ":" + n.Local
+}
+
+// repeatedAttr finds an attribute name given twice, which XML forbids and
+// the parser lets through.
+func repeatedAttr(attrs []xml.Attr) (xml.Name, bool) {
+	if len(attrs) <= 16 {
+		for i := 1; i < len(attrs); i++ {
+			for j := range i {
+				if attrs[i].Name == attrs[j].Name {
+					return attrs[i].Name, true
+				}
+			}
+		}
+		return xml.Name{}, false
+	}
+	seen := make(map[xml.Name]bool, len(attrs))
+	for _, a := range attrs {
+		if seen[a.Name] {
+			return a.Name, true
+		}
+		seen[a.Name] = true
+	}
+	return xml.Name{}, false
 }
 
 func isBlank(b []byte) bool { return len(bytes.TrimLeft(b, " \t\r\n")) == 0 }

@@ -3,6 +3,7 @@ package tmx_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -215,6 +216,9 @@ func TestDecodeErrors(t *testing.T) {
 		{"no_header", `<tmx version="1.4"><body></body></tmx>`, tmx.ErrMissing, 1, 20, ""},
 		{"bad_header_date", `<tmx><header creationdate="yesterday"/><body></body></tmx>`, tmx.ErrDate, 1, 6, ""},
 		{"unsupported_encoding", `<?xml version="1.0" encoding="shift_jis"?><tmx/>`, tmx.ErrEncoding, 1, 43, ""},
+		{"repeated_attribute", head + `<tu tuid="1" tuid="2"><tuv xml:lang="en"><seg>a</seg></tuv></tu></body></tmx>`, tmx.ErrSyntax, 3, 1, ""},
+		{"repeated_attribute_many", head + `<tu ` + manyAttrs(20) + ` a3="x"><tuv xml:lang="en"><seg>a</seg></tuv></tu></body></tmx>`, tmx.ErrSyntax, 3, 1, ""},
+		{"second_encoding_switch", `<?xml version="1.0" encoding="iso-8859-1"?>` + head[21:] + `<?xml version="1.0" encoding="latin1"?></body></tmx>`, tmx.ErrEncoding, 3, 40, ""},
 		{"invalid_char_ref", head + `<tu><tuv xml:lang="en"><seg>&#0;</seg></tuv></tu></body></tmx>`, tmx.ErrSyntax, 3, 33, ""},
 	}
 	for _, tc := range tests {
@@ -234,6 +238,14 @@ func TestDecodeErrors(t *testing.T) {
 			assert.True(t, strings.HasPrefix(err.Error(), "tmx: line "), err.Error())
 		})
 	}
+}
+
+func manyAttrs(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, ` a%d="v"`, i)
+	}
+	return b.String()
 }
 
 func TestDecodeInvalidFixtures(t *testing.T) {

@@ -82,7 +82,7 @@ var errExt = errors.New("tmx: malformed Ext attributes")
 // single spaces, with well-formed escaped values, and that no name repeats or
 // is one of the element's TMX attributes (known).
 func checkExt(ext string, known ...string) error {
-	var names []string
+	names := map[string]bool{}
 	for i := 0; i < len(ext); {
 		if i > 0 {
 			if ext[i] != ' ' {
@@ -95,15 +95,18 @@ func checkExt(ext string, known ...string) error {
 			i++
 		}
 		n := ext[start:i]
-		if n == "" || i+1 >= len(ext) || ext[i] != '=' || ext[i+1] != '"' {
+		if n == "" || !utf8.ValidString(n) || i+1 >= len(ext) || ext[i] != '=' || ext[i+1] != '"' {
 			return fmt.Errorf("%w: %q", errExt, ext)
 		}
-		for _, k := range append(names, known...) {
+		for _, k := range known {
 			if k == n {
 				return fmt.Errorf("%w: attribute %s repeated", errExt, n)
 			}
 		}
-		names = append(names, n)
+		if names[n] {
+			return fmt.Errorf("%w: attribute %s repeated", errExt, n)
+		}
+		names[n] = true
 		i += 2
 		for i < len(ext) && ext[i] != '"' {
 			switch c := ext[i]; {
