@@ -131,6 +131,8 @@ func searchFrom(b []int32, x int32) int {
 	return i
 }
 
+const synonymRatio = 0.5
+
 // mutualBest returns the pairs that are the best pair of both their source and their target, in the
 // order of kept.
 func mutualBest(kept []*scored, c *corpus) []*scored {
@@ -146,7 +148,9 @@ func mutualBest(kept []*scored, c *corpus) []*scored {
 	}
 	var chosen []*scored
 	for _, x := range kept {
-		if bestSrc[x.src] == x && bestTgt[x.tgt] == x {
+		bs, bt := bestSrc[x.src], bestTgt[x.tgt]
+		if bs == x && (bt == x || x.score >= synonymRatio*bt.score) ||
+			bt == x && x.score >= synonymRatio*bs.score {
 			chosen = append(chosen, x)
 		}
 	}

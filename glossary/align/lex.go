@@ -5,6 +5,10 @@ import (
 	"github.com/tarjuman/tarjuman/normalize"
 )
 
+// negation is غير in normalize.Search spelling: Arabic renders English un-, in- and non- with it, so a term
+// may start with it although it is a stop word.
+const negation = "غير"
+
 // lexicon interns the alignment keys of one side: clitic- and inflection-folded Arabic stems, or lower-cased
 // S-stemmed English words, so that بالضمانات and الضمانات (or guarantees and Guarantee) share one id.
 type lexicon struct {
@@ -58,6 +62,9 @@ func (l *lexicon) id(w string, kind token.Kind) int32 {
 		}
 		if token.IsStopWord(key) {
 			f |= fStop
+		}
+		if l.arabic && key == negation {
+			f |= fNeg
 		}
 		if token.IsArabic(w) == l.arabic {
 			f |= fCand
