@@ -24,7 +24,7 @@ const (
 	scoreClitic   = -10 // a single-letter proclitic when the whole word may be a word of its own
 	scoreClitics  = -15 // conjunction + preposition without the article
 	scoreEvidence = 20  // the whole word is implausible (وو…, وب…): the clitic reading goes first
-	scoreFunction = 30  // the rest is a closed-class word (و+في, ل+هذا)
+	scoreKnown    = 30  // the rest is a closed-class word or a known name (و+في, ل+هذا, ل+لبنان)
 	scoreStrong   = 15  // an ending with good evidence (ات, nisba يه, participle مـ…ين, ات+enclitic)
 	scoreEnclitic = 5   // a two-letter enclitic after a stem of four or more letters (رئيسنا, مصالحها)
 	scoreWeak     = -5  // a possible but doubtful ending (dual ان, definite …ين, ه/ك enclitic)
@@ -82,7 +82,7 @@ func readings(rs []scored, w string) []scored {
 	chain := hasArticleChain(rs)
 	out := rs[:0]
 	for _, r := range rs {
-		if chain && !r.a.Definite && (r.a.Prefix != "" || r.a.Suffix != "") && !stopArabic[r.a.Stem] {
+		if chain && !r.a.Definite && r.score < scoreKnown && (r.a.Prefix != "" || r.a.Suffix != "") {
 			continue
 		}
 		if !containsReading(out, r.a) {
@@ -147,8 +147,8 @@ func analyzePrefix(rs []scored, w string, p proclitic) []scored {
 		}
 		score = scoreArticle
 	default:
-		if stopArabic[rest] && n >= 2 && p.letters == 1 {
-			return append(rs, scored{Analysis{Prefix: p.text, Stem: rest}, scoreFunction})
+		if stopArabic[rest] && n >= 2 && p.letters == 1 || invariant[rest] && n >= 3 {
+			return append(rs, scored{Analysis{Prefix: p.text, Stem: rest}, scoreKnown})
 		}
 		if n < 3 {
 			return rs
