@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"strconv"
 	"strings"
 	"time"
@@ -138,6 +139,22 @@ func (d *Decoder) Next() (*TU, error) {
 		case xml.CharData:
 			if !isBlank(t) && !d.Lenient {
 				return nil, d.errorf(ErrStructure, "text in body")
+			}
+		}
+	}
+}
+
+// All returns an iterator over the remaining TUs. It stops after the last TU
+// or after yielding the first error (Lenient skips do not stop it).
+func (d *Decoder) All() iter.Seq2[*TU, error] {
+	return func(yield func(*TU, error) bool) {
+		for {
+			tu, err := d.Next()
+			if err == io.EOF {
+				return
+			}
+			if !yield(tu, err) || err != nil {
+				return
 			}
 		}
 	}

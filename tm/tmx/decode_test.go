@@ -389,3 +389,32 @@ func TestHeaderIsIdempotent(t *testing.T) {
 	_, err = d.Next()
 	assert.ErrorIs(t, err, io.EOF)
 }
+
+func TestDecoderAll(t *testing.T) {
+	t.Run("all_tus", func(t *testing.T) {
+		d := tmx.NewDecoder(strings.NewReader(head + strings.Repeat(`<tu><tuv xml:lang="en"><seg>a</seg></tuv></tu>`, 3) + `</body></tmx>`))
+		n := 0
+		for tu, err := range d.All() {
+			require.NoError(t, err)
+			assert.Equal(t, "a", tu.Variants[0].Seg.String())
+			n++
+		}
+		assert.Equal(t, 3, n)
+	})
+	t.Run("stops_at_error", func(t *testing.T) {
+		f, err := os.Open("testdata/invalid_date.tmx")
+		require.NoError(t, err)
+		defer f.Close()
+		var ids []string
+		var last error
+		for tu, err := range tmx.NewDecoder(f).All() {
+			if err != nil {
+				last = err
+				continue
+			}
+			ids = append(ids, tu.TUID)
+		}
+		assert.Equal(t, []string{"good-1"}, ids)
+		assert.ErrorIs(t, last, tmx.ErrDate)
+	})
+}
