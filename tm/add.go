@@ -76,14 +76,9 @@ func (m *Memory) addLocked(units []Unit) (added, merged int, err error) {
 		return 0, 0, err
 	}
 	for i, r := range fresh {
-		m.dup[hashes[i]] = append(m.dup[hashes[i]], r.id)
+		m.addDup(hashes[i], r.id)
 	}
-	m.mu.Lock()
-	for _, r := range fresh {
-		m.index(r.id, dirKey(r.unit.Pair.Source, r.unit.Pair.Target), dirKey(r.unit.Pair.Target, r.unit.Pair.Source), r.srcKey, r.tgtKey)
-	}
-	m.n += len(fresh)
-	m.mu.Unlock()
+	m.publish(fresh)
 	return len(fresh), merged, nil
 }
 
@@ -108,7 +103,7 @@ func (m *Memory) findDuplicate(h uint64, batch []*record, u *Unit) (*record, err
 			return r, nil
 		}
 	}
-	ids := m.dup[h]
+	ids := m.dupIDs(h)
 	if len(ids) == 0 {
 		return nil, nil
 	}
@@ -214,4 +209,38 @@ func cloneSeg(s tmx.Seg) tmx.Seg {
 		out[i].Content = cloneSeg(s[i].Content)
 	}
 	return out
+}
+
+// publish adds committed new records to the direction indexes, each direction on its own
+// goroutine for large batches (the indexes are independent), under the write lock so that
+// lookups see all of the batch or none of it.
+func (m *Memory) publish(fresh []*record) {
+	byDir := make(map[string][]entry)
+	for _, r := range fresh {
+		fwd, rev := dirKey(r.unit.Pair.Source, r.unit.Pair.Target), dirKey(r.unit.Pair.Target, r.unit.Pair.Source)
+		byDir[fwd] = append(byDir[fwd], entry{r.id, r.srcKey})
+		byDir[rev] = append(byDir[rev], entry{r.id, r.tgtKey})
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.fill(byDir, len(fresh) >= 512)
+	m.n += len(fresh)
+}
+
+// addDup records that id has duplicate hash h. Most hashes have one id; the rare others (a hash
+// collision) go to dupMore, which keeps the common map at 12 bytes an entry.
+func (m *Memory) addDup(h uint64, id uint32) {
+	if _, ok := m.dup[h]; !ok {
+		m.dup[h] = id
+		return
+	}
+	m.dupMore[h] = append(m.dupMore[h], id)
+}
+
+func (m *Memory) dupIDs(h uint64) []uint32 {
+	id, ok := m.dup[h]
+	if !ok {
+		return nil
+	}
+	return append([]uint32{id}, m.dupMore[h]...)
 }

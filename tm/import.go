@@ -57,7 +57,9 @@ type ImportOptions struct {
 	BatchSize int
 	// Lenient skips malformed TUs of a TMX file (counted in ImportStats.Skipped) instead of failing.
 	Lenient bool
-	// Progress, when set, is called after each committed batch with the totals so far.
+	// Progress, when set, is called after each committed batch with the totals committed so far
+	// (Read counts the units read up to the end of that batch). Calls come one at a time from a
+	// goroutine of Import, all before Import returns.
 	Progress func(ImportStats)
 }
 
@@ -93,6 +95,7 @@ func (m *Memory) Import(ctx context.Context, r io.Reader, o ImportOptions) (Impo
 	if im.o.BatchSize <= 0 {
 		im.o.BatchSize = DefaultBatchSize
 	}
+	im.start()
 	var err error
 	switch st.Format {
 	case FormatTMX:
@@ -107,6 +110,11 @@ func (m *Memory) Import(ctx context.Context, r io.Reader, o ImportOptions) (Impo
 	if err == nil {
 		err = im.flush()
 	}
+	werr := im.finish()
+	if err == nil || errors.Is(err, errWriter) {
+		err = werr
+	}
+	st.Added, st.Merged, st.Batches = im.done.Added, im.done.Merged, im.done.Batches
 	if err != nil {
 		return st, fmt.Errorf("tm: import: %w", err)
 	}
@@ -151,16 +159,76 @@ func detect(br *bufio.Reader) (Format, error) {
 	return FormatTSV, nil
 }
 
-// importer accumulates units into batches.
+// importer parses units into batches and hands each full batch to a writer goroutine, so that
+// parsing the next batch overlaps committing and indexing the previous one. Batches are committed
+// in order, one at a time.
 type importer struct {
 	m     *Memory
 	ctx   context.Context
 	o     ImportOptions
-	st    *ImportStats
+	st    *ImportStats // the parser's counts
 	batch []Unit
+
+	jobs     chan job
+	finished chan struct{}
+	failed   chan struct{} // closed when the writer fails; werr is set before
+	werr     error
+	done     ImportStats // the writer's counts: what is committed
 }
 
-// add queues one unit, committing a batch when it is full.
+// job is a batch and the parser's counts when it was cut, which become the committed counts.
+type job struct {
+	units         []Unit
+	read, skipped int
+}
+
+// errWriter stops the parser when the writer has failed; Import reports the writer's error.
+var errWriter = errors.New("tm: import: writer failed")
+
+func (im *importer) start() {
+	im.jobs = make(chan job, 1)
+	im.finished = make(chan struct{})
+	im.failed = make(chan struct{})
+	im.done.Format = im.st.Format
+	go im.write()
+}
+
+func (im *importer) write() {
+	defer close(im.finished)
+	for j := range im.jobs {
+		if im.werr != nil {
+			continue // drain
+		}
+		err := im.ctx.Err()
+		var added, merged int
+		if err == nil {
+			im.m.wmu.Lock()
+			added, merged, err = im.m.addLocked(j.units)
+			im.m.wmu.Unlock()
+		}
+		if err != nil {
+			im.werr = err
+			close(im.failed)
+			continue
+		}
+		im.done.Read, im.done.Skipped = j.read, j.skipped
+		im.done.Added += added
+		im.done.Merged += merged
+		im.done.Batches++
+		if im.o.Progress != nil {
+			im.o.Progress(im.done)
+		}
+	}
+}
+
+// finish waits for the writer to commit every queued batch and returns its error.
+func (im *importer) finish() error {
+	close(im.jobs)
+	<-im.finished
+	return im.werr
+}
+
+// add queues one unit, handing the batch to the writer when it is full.
 func (im *importer) add(u Unit) error {
 	im.st.Read++
 	if validate(&u) != nil {
@@ -184,20 +252,14 @@ func (im *importer) flush() error {
 	if len(im.batch) == 0 {
 		return nil
 	}
-	im.m.wmu.Lock()
-	added, merged, err := im.m.addLocked(im.batch)
-	im.m.wmu.Unlock()
-	if err != nil {
-		return err
+	j := job{units: im.batch, read: im.st.Read, skipped: im.st.Skipped}
+	im.batch = make([]Unit, 0, im.o.BatchSize)
+	select {
+	case im.jobs <- j:
+		return nil
+	case <-im.failed:
+		return errWriter
 	}
-	im.st.Added += added
-	im.st.Merged += merged
-	im.st.Batches++
-	im.batch = im.batch[:0]
-	if im.o.Progress != nil {
-		im.o.Progress(*im.st)
-	}
-	return nil
 }
 
 // tsv reads tab-separated lines: [id TAB] source TAB target.

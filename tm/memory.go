@@ -48,8 +48,9 @@ type Memory struct {
 
 	// wmu serializes writers: Add and Import hold it across duplicate detection, commit and index
 	// update, so dup needs no other lock.
-	wmu sync.Mutex
-	dup map[uint64][]uint32 // duplicate hash → ids (a hash collision just adds an id)
+	wmu     sync.Mutex
+	dup     map[uint64]uint32   // duplicate hash → id of the unit with that hash
+	dupMore map[uint64][]uint32 // further ids of a hash shared by several units (collisions)
 
 	// mu guards the indexes and counters: writers take it briefly to publish a committed batch,
 	// readers hold it for a whole lookup.
@@ -70,7 +71,7 @@ func NewMemory(o *Options) *Memory {
 }
 
 func newMemory(st store) *Memory {
-	return &Memory{st: st, dup: make(map[uint64][]uint32), dirs: make(map[string]*fuzzy.Index)}
+	return &Memory{st: st, dup: make(map[uint64]uint32), dupMore: make(map[uint64][]uint32), dirs: make(map[string]*fuzzy.Index)}
 }
 
 // Open opens the store file at path, creating it if needed, and rebuilds the lookup index from it.
@@ -128,12 +129,6 @@ func dupSide(lang language.Tag, text string) string {
 // keys computes the matching keys of a unit.
 func keys(u *Unit) (src, tgt string) {
 	return normalize.Search.String(u.Source), normalize.Search.String(u.Target)
-}
-
-// index adds a committed record to the two direction indexes. The caller holds m.mu.
-func (m *Memory) index(id uint32, srcDir, tgtDir, srcKey, tgtKey string) {
-	m.dirIndex(srcDir).Add(id, srcKey)
-	m.dirIndex(tgtDir).Add(id, tgtKey)
 }
 
 func (m *Memory) dirIndex(dir string) *fuzzy.Index {

@@ -72,7 +72,7 @@ func (m *Memory) load(db *bolt.DB) error {
 				return fmt.Errorf("tm: open: corrupt exact index key %x", k)
 			}
 			h := binary.BigEndian.Uint64(k[:8])
-			m.dup[h] = append(m.dup[h], binary.BigEndian.Uint32(k[8:]))
+			m.addDup(h, binary.BigEndian.Uint32(k[8:]))
 		}
 		return m.loadUnits(units)
 	})
@@ -112,8 +112,24 @@ func (m *Memory) loadUnits(units *bolt.Bucket) error {
 		byDir[dirs[1]] = append(byDir[dirs[1]], entry{id, h.tgtKey})
 		m.n++
 	}
+	m.fill(byDir, true)
+	return nil
+}
+
+// fill adds entries to the direction indexes, in parallel across directions when asked to (the
+// indexes share nothing). The caller holds m.mu for writing or has not published m yet.
+func (m *Memory) fill(byDir map[string][]entry, parallel bool) {
 	for dir := range byDir {
 		m.dirIndex(dir)
+	}
+	if !parallel || len(byDir) < 2 {
+		for dir, entries := range byDir {
+			ix := m.dirs[dir]
+			for _, e := range entries {
+				ix.Add(e.id, e.key)
+			}
+		}
+		return
 	}
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -128,7 +144,6 @@ func (m *Memory) loadUnits(units *bolt.Bucket) error {
 		})
 	}
 	wg.Wait()
-	return nil
 }
 
 // rekey recomputes the matching keys of every stored unit after a normalizer change.
