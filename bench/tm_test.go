@@ -1,0 +1,320 @@
+package bench
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/text/language"
+
+	"github.com/tarjuman/tarjuman/tm"
+)
+
+// End-to-end benchmark of tm.Memory on real data: bbolt store, index rebuilt by Open, Lookup with
+// rescoring, classification, diff and suggestion, against Query.Exhaustive (a scan of every unit
+// with the same scorer) side by side.
+//
+//	TARJUMAN_PAIRS=/path/pairs.tsv      origin<TAB>english<TAB>arabic; unset: skip
+//	TARJUMAN_PAIRS_TMX=/path/pairs.tmx  the same pairs as TMX, for the import benchmark; unset: skip it
+//	TARJUMAN_TM_SIZES=30000,300000      store sizes (units beyond the real pairs are "A B" → "A' B'" concatenations)
+//	TARJUMAN_TM_QUERIES=300             perturbed queries per size and direction
+//	TARJUMAN_TM_BRUTE=30                of which also run exhaustively (slow: O(units) each)
+//
+// cd bench && TARJUMAN_PAIRS=... go test -run '^$' -bench 'TM' -benchtime 2000x -timeout 1h .
+
+type tmSet struct {
+	m      *tm.Memory
+	path   string
+	units  int
+	addNs  int64 // adding all units in batches of tm.DefaultBatchSize, fsync on
+	openNs int64 // Open of the finished store: read every record, rebuild both indexes
+	rssMB  float64
+	dirs   [2]tmDir
+}
+
+type tmDir struct {
+	queries  []tm.Query
+	origins  []string // ID of the unit each query was made from
+	p50, p99 time.Duration
+	p50Brute time.Duration
+	recall   float64 // top-1 is the origin unit (or ties with it)
+	agree    float64 // top-1 percentage equals the exhaustive scan's
+	nBrute   int
+}
+
+var (
+	tmSetsMu sync.Mutex
+	tmSets   = map[int]*tmSet{}
+	tmPairs  = [2]language.Tag{language.English, language.Arabic}
+)
+
+func tmSizes() []int {
+	var sizes []int
+	for _, f := range strings.Split(cmpOr(os.Getenv("TARJUMAN_TM_SIZES"), "30000,300000"), ",") {
+		if n, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && n > 0 {
+			sizes = append(sizes, n)
+		}
+	}
+	return sizes
+}
+
+// getTMSet builds (once) a store of size units in a temporary file, closes and reopens it.
+func getTMSet(b *testing.B, size int) *tmSet {
+	ps := loadPairs(b)
+	tmSetsMu.Lock()
+	defer tmSetsMu.Unlock()
+	if s := tmSets[size]; s != nil {
+		return s
+	}
+	for k, s := range tmSets { // one big store at a time
+		s.m.Close()
+		os.RemoveAll(filepath.Dir(s.path))
+		delete(tmSets, k)
+	}
+	runtime.GC()
+	dir, err := os.MkdirTemp("", "tmbench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := &tmSet{path: filepath.Join(dir, "tm.db"), units: size}
+	rng := rand.New(rand.NewPCG(uint64(size), 7))
+	texts := make([][2]string, 0, size)
+	for _, i := range rng.Perm(len(ps)) {
+		if len(texts) == size {
+			break
+		}
+		texts = append(texts, ps[i])
+	}
+	for len(texts) < size {
+		a, c := ps[rng.IntN(len(ps))], ps[rng.IntN(len(ps))]
+		texts = append(texts, [2]string{a[0] + " " + c[0], a[1] + " " + c[1]})
+	}
+	m, err := tm.Open(s.path, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	pair := tm.LangPair{Source: language.English, Target: language.Arabic}
+	start := time.Now()
+	batch := make([]tm.Unit, 0, tm.DefaultBatchSize)
+	for i, t := range texts {
+		batch = append(batch, tm.Unit{ID: "u" + strconv.Itoa(i), Source: t[0], Target: t[1], Pair: pair})
+		if len(batch) == cap(batch) || i == len(texts)-1 {
+			if err := m.Add(ctx, batch...); err != nil {
+				b.Fatal(err)
+			}
+			batch = batch[:0]
+		}
+	}
+	s.addNs = time.Since(start).Nanoseconds()
+	if err := m.Close(); err != nil {
+		b.Fatal(err)
+	}
+	runtime.GC()
+	start = time.Now()
+	if s.m, err = tm.Open(s.path, nil); err != nil {
+		b.Fatal(err)
+	}
+	s.openNs = time.Since(start).Nanoseconds()
+	runtime.GC()
+	s.rssMB = rssMB()
+
+	nq, nBrute := envInt("TARJUMAN_TM_QUERIES", 300), envInt("TARJUMAN_TM_BRUTE", 30)
+	for side := range 2 {
+		var words []string
+		for _, t := range texts[:min(len(texts), 20000)] {
+			words = append(words, strings.Fields(t[side])...)
+		}
+		d := &s.dirs[side]
+		for range nq {
+			i := rng.IntN(len(texts))
+			d.queries = append(d.queries, tm.Query{
+				Text:  perturb(rng, texts[i][side], words, side == 1),
+				Pair:  tm.LangPair{Source: tmPairs[side], Target: tmPairs[1-side]},
+				Limit: limit, MinScore: minScore,
+			})
+			d.origins = append(d.origins, "u"+strconv.Itoa(i))
+		}
+		d.measure(b, s.m, nBrute)
+	}
+	tmSets[size] = s
+	return s
+}
+
+func (d *tmDir) measure(b *testing.B, m *tm.Memory, nBrute int) {
+	ctx := context.Background()
+	lat := make([]time.Duration, len(d.queries))
+	tops := make([][]tm.Match, len(d.queries))
+	found := 0
+	for i, q := range d.queries {
+		t := time.Now()
+		ms, err := m.Lookup(ctx, q)
+		lat[i] = time.Since(t)
+		if err != nil {
+			b.Fatal(err)
+		}
+		tops[i] = ms
+		for _, mt := range ms {
+			if len(ms) > 0 && mt.Unit.ID == d.origins[i] && mt.Percent == ms[0].Percent {
+				found++
+				break
+			}
+		}
+	}
+	slices.Sort(lat)
+	d.p50, d.p99 = lat[len(lat)/2], lat[len(lat)*99/100]
+	d.recall = float64(found) / float64(len(d.queries))
+
+	var brute []time.Duration
+	agree := 0
+	for i, q := range d.queries[:min(nBrute, len(d.queries))] {
+		q.Exhaustive = true
+		t := time.Now()
+		ms, err := m.Lookup(ctx, q)
+		brute = append(brute, time.Since(t))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(ms) == len(tops[i]) && (len(ms) == 0 || ms[0].Percent == tops[i][0].Percent) {
+			agree++
+		}
+	}
+	if len(brute) > 0 {
+		slices.Sort(brute)
+		d.p50Brute = brute[len(brute)/2]
+		d.nBrute = len(brute)
+		d.agree = float64(agree) / float64(len(brute))
+	}
+}
+
+// rssMB reads the resident set size of this process.
+func rssMB() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return -1
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmRSS:" {
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			return kb / 1024
+		}
+	}
+	return -1
+}
+
+func BenchmarkTMLookup(b *testing.B) {
+	for _, size := range tmSizes() {
+		for side, dir := range []string{"en-ar", "ar-en"} {
+			b.Run(fmt.Sprintf("units=%d/%s/index", size, dir), func(b *testing.B) {
+				s := getTMSet(b, size)
+				d := &s.dirs[side]
+				ctx := context.Background()
+				b.ReportAllocs()
+				i := 0
+				for b.Loop() {
+					if _, err := s.m.Lookup(ctx, d.queries[i%len(d.queries)]); err != nil {
+						b.Fatal(err)
+					}
+					i++
+				}
+				b.ReportMetric(float64(d.p50.Microseconds()), "p50-µs")
+				b.ReportMetric(float64(d.p99.Microseconds()), "p99-µs")
+				b.ReportMetric(d.recall, "recall@1")
+				b.ReportMetric(d.agree, "agree-brute")
+				b.ReportMetric(float64(s.units)/(float64(s.addNs)/1e9), "add-units/s")
+				b.ReportMetric(float64(s.openNs)/1e6, "open-ms")
+				b.ReportMetric(s.rssMB, "rss-MB")
+			})
+			b.Run(fmt.Sprintf("units=%d/%s/exhaustive", size, dir), func(b *testing.B) {
+				s := getTMSet(b, size)
+				d := &s.dirs[side]
+				ctx := context.Background()
+				b.ReportAllocs()
+				i := 0
+				for b.Loop() {
+					q := d.queries[i%len(d.queries)]
+					q.Exhaustive = true
+					if _, err := s.m.Lookup(ctx, q); err != nil {
+						b.Fatal(err)
+					}
+					i++
+				}
+				b.ReportMetric(float64(d.p50Brute.Microseconds()), "p50-µs")
+				b.ReportMetric(float64(d.nBrute), "queries")
+			})
+		}
+	}
+}
+
+// BenchmarkTMOpen measures opening a finished store until it is ready to answer.
+func BenchmarkTMOpen(b *testing.B) {
+	for _, size := range tmSizes() {
+		b.Run(fmt.Sprintf("units=%d", size), func(b *testing.B) {
+			s := getTMSet(b, size)
+			tmSetsMu.Lock()
+			defer tmSetsMu.Unlock()
+			if err := s.m.Close(); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			var err error
+			for b.Loop() {
+				m, err := tm.Open(s.path, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				m.Close()
+			}
+			if s.m, err = tm.Open(s.path, nil); err != nil {
+				b.Fatal(err)
+			}
+		})
+	}
+}
+
+// BenchmarkTMImportTMX imports the real TMX into a fresh store file (fsync on, default batches).
+func BenchmarkTMImportTMX(b *testing.B) {
+	path := os.Getenv("TARJUMAN_PAIRS_TMX")
+	if path == "" {
+		b.Skip("TARJUMAN_PAIRS_TMX not set: path to pairs.tmx")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	var units int
+	var elapsed time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		dir := b.TempDir()
+		b.StartTimer()
+		t := time.Now()
+		m, err := tm.Open(filepath.Join(dir, "tm.db"), nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		st, err := m.Import(context.Background(), bufio.NewReader(bytes.NewReader(data)), tm.ImportOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := m.Close(); err != nil {
+			b.Fatal(err)
+		}
+		elapsed += time.Since(t)
+		units += st.Read
+	}
+	b.ReportMetric(float64(units)/elapsed.Seconds(), "units/s")
+}
