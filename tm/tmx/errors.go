@@ -24,7 +24,7 @@ var (
 // ParseError is an error in TMX input, with the position where it was found.
 // Line and Column are 1-based; Column counts bytes of the UTF-8 text (after
 // transcoding from UTF-16 or a legacy encoding). TU is the tuid of the TU
-// being read, if known.
+// being read, if known. It is a plain value.
 type ParseError struct {
 	Line, Column int
 	TU           string

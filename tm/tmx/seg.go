@@ -38,7 +38,7 @@ func (k InlineKind) isCode() bool { return k == BPT || k == EPT || k == IT || k 
 
 // Inline is one item of a segment: a text run or an inline element with its
 // attributes and children. Attributes are kept as written; an empty string
-// means the attribute was absent.
+// means the attribute was absent. It is a plain value, as are Seg and Code.
 type Inline struct {
 	Kind     InlineKind
 	Text     string // the text of a Text run

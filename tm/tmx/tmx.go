@@ -30,7 +30,7 @@ type Header struct {
 	Ext                 string // attributes TMX does not define, see Inline.Ext
 }
 
-// Prop is a <prop>: tool-specific data of a header, TU or TUV.
+// Prop is a <prop>: tool-specific data of a header, TU or TUV. Plain value, like Note, UDE and Map.
 type Prop struct {
 	Type     string
 	Lang     string
@@ -82,7 +82,7 @@ type TU struct {
 	Ext                 string // attributes TMX does not define, see Inline.Ext
 }
 
-// TUV is one language variant of a TU.
+// TUV is one language variant of a TU; a plain value like TU.
 type TUV struct {
 	Lang                string // raw value of xml:lang (TMX 1.4) or lang (TMX 1.1)
 	Seg                 Seg
@@ -106,7 +106,8 @@ type TUV struct {
 // position: first a variant whose tag equals lang (case-insensitively, after
 // canonicalization), then one with the same base language, preferring a variant
 // that names only the base language ("ar" for ar-EG) and otherwise the first in
-// document order. It returns nil when no variant matches.
+// document order. Of two variants with the same tag the first wins. It returns
+// nil when no variant matches; see ExactVariant to refuse base-language matches.
 func (tu *TU) Variant(lang language.Tag) *TUV {
 	want := lang.String()
 	for i := range tu.Variants {
