@@ -105,20 +105,25 @@ func (e encodingError) Unwrap() error { return ErrEncoding }
 // Header reads the document up to its first entry and returns the root and header information, with no
 // Entries. Calling it again returns the same information.
 func (d *Decoder) Header() (*Document, error) {
-	if d.state == stateStart && d.err == nil {
-		d.fail(d.start())
-	}
-	if d.err != nil {
-		return nil, d.err
+	if err := d.started(); err != nil {
+		return nil, err
 	}
 	doc := d.doc
 	return &doc, nil
 }
 
+// started reads the header on first use and reports the sticky error.
+func (d *Decoder) started() error {
+	if d.state == stateStart && d.err == nil {
+		d.fail(d.start())
+	}
+	return d.err
+}
+
 // Next returns the next concept entry, or io.EOF after the last one once the rest of the document has been
 // checked to be well-formed. After an error, Next keeps returning it.
 func (d *Decoder) Next() (*Entry, error) {
-	if _, err := d.Header(); err != nil {
+	if err := d.started(); err != nil {
 		return nil, err
 	}
 	if d.state == stateDone {
@@ -165,7 +170,8 @@ func (d *Decoder) fail(err error) error {
 // errAt makes a ParseError at p.
 func errAt(p position, err error) error { return &ParseError{Line: p.line, Column: p.col, Err: err} }
 
-// token returns the next token (CharData copied), noting where it began. The end of input is io.EOF only
+// token returns the next token, noting where it began. Its CharData is only valid until the next call:
+// every caller uses it at once. The end of input is io.EOF only
 // at top level; inside an element encoding/xml reports it as a syntax error.
 func (d *Decoder) token() (xml.Token, error) {
 	d.pos.line, d.pos.col = d.x.InputPos()
@@ -189,9 +195,6 @@ func (d *Decoder) token() (xml.Token, error) {
 		// Other encoding/xml errors (an unsupported XML version...) are about the input too.
 		l, c := d.x.InputPos()
 		return nil, &ParseError{Line: l, Column: c, Err: err}
-	}
-	if cd, ok := t.(xml.CharData); ok {
-		return xml.CharData(bytes.Clone(cd)), nil
 	}
 	return t, nil
 }
