@@ -30,8 +30,8 @@ type Decoder struct {
 	Lenient bool
 	// MaxDepth bounds element nesting; 0 means DefaultMaxDepth.
 	MaxDepth int
-	// MaxTUSize bounds the bytes of one TU (and of any other top-level
-	// element); 0 means DefaultMaxTUSize.
+	// MaxTUSize bounds the bytes of one TU, of the prolog with the header,
+	// and of any other element in the body; 0 means DefaultMaxTUSize.
 	MaxTUSize int64
 
 	src     io.Reader
@@ -77,6 +77,7 @@ func (d *Decoder) Header() (*Header, error) {
 		d.xd.Strict = true
 		d.xd.CharsetReader = d.charsetReader
 	}
+	d.in.limit = d.in.n + d.maxTUSize()
 	h, err := d.readProlog()
 	if err != nil {
 		return nil, d.fail(err)
@@ -121,8 +122,8 @@ func (d *Decoder) Next() (*TU, error) {
 			if d.err != nil {
 				return nil, d.err
 			}
-			if err := d.skipTo(depth); err != nil {
-				return nil, err
+			if serr := d.skipTo(depth); serr != nil {
+				return nil, serr
 			}
 			if !d.Lenient {
 				return nil, err

@@ -360,6 +360,13 @@ func TestDecodeLimits(t *testing.T) {
 		_, err := d.Next()
 		require.ErrorIs(t, err, tmx.ErrTooLarge)
 	})
+	t.Run("huge_header", func(t *testing.T) {
+		in := `<tmx><header><note>` + strings.Repeat("n", 1<<20) + `</note></header><body></body></tmx>`
+		d := tmx.NewDecoder(strings.NewReader(in))
+		d.MaxTUSize = 64 << 10
+		_, err := d.Header()
+		require.ErrorIs(t, err, tmx.ErrTooLarge)
+	})
 	t.Run("many_small_tus_within_limit", func(t *testing.T) {
 		in := head + strings.Repeat(`<tu><tuv xml:lang="en"><seg>abc</seg></tuv></tu>`, 5000) + `</body></tmx>`
 		d := tmx.NewDecoder(strings.NewReader(in))
