@@ -44,11 +44,12 @@ const (
 	stateDone         // the document has been read to its end
 )
 
-// NewDecoder returns a Decoder reading from r. Input is UTF-8, or UTF-16 with a byte order mark; an XML
-// declaration may also name ISO-8859-1, Windows-1252 or US-ASCII. A UTF-8 byte order mark is skipped.
+// NewDecoder returns a Decoder reading from r; it reads nothing before the first call. Input is UTF-8 or
+// UTF-16 (with a byte order mark, or starting with an XML declaration); an XML declaration may also name
+// ISO-8859-1, Windows-1252 or US-ASCII. A UTF-8 byte order mark is skipped.
 func NewDecoder(r io.Reader) *Decoder {
 	src := &sourceReader{r: r}
-	x := xml.NewDecoder(sniff(src))
+	x := xml.NewDecoder(&sniffer{r: src})
 	x.CharsetReader = charsetReader
 	// Strict mode, no custom entities: only the five predefined entities and character references are
 	// expanded, so a DOCTYPE is skipped as a directive and nothing external is ever fetched.
@@ -69,15 +70,33 @@ func (s *sourceReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// sniff skips a UTF-8 byte order mark and transcodes UTF-16 (detected by its byte order mark) to UTF-8.
+// sniffer skips a UTF-8 byte order mark and transcodes UTF-16 to UTF-8, deciding on its first Read so that
+// NewDecoder does no I/O. UTF-16 is recognized by its byte order mark or, without one, by "<?" encoded in
+// UTF-16 as XML 1.0 (appendix F) suggests.
+type sniffer struct {
+	r     io.Reader
+	inner io.Reader
+}
+
+func (s *sniffer) Read(p []byte) (int, error) {
+	if s.inner == nil {
+		s.inner = sniff(s.r)
+	}
+	return s.inner.Read(p)
+}
+
 func sniff(r io.Reader) io.Reader {
 	br := bufio.NewReader(r)
-	b, _ := br.Peek(3)
+	b, _ := br.Peek(4)
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
 		_, _ = br.Discard(3)
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
 		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Reader(br)
+	case bytes.Equal(b, []byte{'<', 0, '?', 0}):
+		return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder().Reader(br)
+	case bytes.Equal(b, []byte{0, '<', 0, '?'}):
+		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder().Reader(br)
 	}
 	return br
 }

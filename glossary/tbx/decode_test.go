@@ -273,9 +273,15 @@ func TestReadUTF16(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		order unicode.Endianness
-	}{{"little_endian_bom", unicode.LittleEndian}, {"big_endian_bom", unicode.BigEndian}} {
+		bom   unicode.BOMPolicy
+	}{
+		{"little_endian_bom", unicode.LittleEndian, unicode.UseBOM},
+		{"big_endian_bom", unicode.BigEndian, unicode.UseBOM},
+		{"little_endian_no_bom", unicode.LittleEndian, unicode.IgnoreBOM},
+		{"big_endian_no_bom", unicode.BigEndian, unicode.IgnoreBOM},
+	} {
 		t.Run(tc.name, func(t *testing.T) {
-			enc, err := unicode.UTF16(tc.order, unicode.UseBOM).NewEncoder().Bytes(declared)
+			enc, err := unicode.UTF16(tc.order, tc.bom).NewEncoder().Bytes(declared)
 			require.NoError(t, err)
 			doc, err := Read(bytes.NewReader(enc))
 			require.NoError(t, err)
@@ -361,4 +367,24 @@ func TestReadIOErrorIsNotParseError(t *testing.T) {
 	var pe *ParseError
 	assert.False(t, errors.As(err, &pe))
 	assert.True(t, strings.HasPrefix(err.Error(), "tbx: "), err.Error())
+}
+
+// countingReader counts the calls to Read.
+type countingReader struct {
+	r     io.Reader
+	calls int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	c.calls++
+	return c.r.Read(p)
+}
+
+func TestNewDecoderReadsLazily(t *testing.T) {
+	cr := &countingReader{r: strings.NewReader(`<martif/>`)}
+	d := NewDecoder(cr)
+	assert.Zero(t, cr.calls, "NewDecoder does no I/O")
+	_, err := d.Next()
+	assert.ErrorIs(t, err, io.EOF)
+	assert.Positive(t, cr.calls)
 }
