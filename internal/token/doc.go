@@ -6,7 +6,7 @@
 // Tokenize and AppendTokens implement a Unicode-aware word segmentation for translation work, close in
 // spirit to UAX #29 word boundaries but with the rules translators need: a Word is a run of letters
 // (any script), combining marks and digits, kept whole across an internal hyphen or apostrophe
-// (كوفيد-19, don't) and across tatweel, harakat and invisible controls inside the word (ZWNJ, ZWJ, LRM,
+// (كوفيد-19, don't), across a period between Latin letters (U.S, example.com) and across tatweel, harakat and invisible controls inside the word (ZWNJ, ZWJ, LRM,
 // RLM, ALM, soft hyphen, word joiner, BOM); a Number is a digit run of any script with internal
 // . , : / ٫ ٬ (30/12/2021, 23:35, 1,000.5, ٣٠); a Placeholder is a printf, Qt, brace, ${…}, XML/HTML tag
 // or character-reference code (%s, %1$d, %(name)s, {0}, {{name}}, <b>, </b>, <br/>, &amp;); everything
@@ -34,7 +34,8 @@
 //   - A single-letter proclitic is only stripped when three letters remain, and such a reading ranks
 //     below the whole word unless the whole word is implausible (وو…, وب…, باست…): so Key("وبايدن") is
 //     بايدن but Key("وضمانات") is وضمان, with ضمان as a later reading. Match against all readings of a
-//     text word, not only its Key.
+//     text word, not only its Key. A proclitic before a function word or a known name goes first
+//     (لهذا → هذا, للبنان → لبنان).
 //   - A bare word ending in ين/ون/ان is not cut without evidence (بوتين, برلين, ضمان stay whole); a
 //     definite one gets the cut only as a later reading (الرئيسين → رئيسين, then رئيس). Names the
 //     package knows (الكرملين, البحرين, لبنان) are never cut.

@@ -108,6 +108,7 @@ func decode(s string, i int) (rune, int) {
 func scanWord(s string, i int) (int, Kind) {
 	hasLetter := false
 	prev := cOther // class of the last rune taken into the token, joiners excluded
+	var prevR rune
 	j := i
 	for j < len(s) {
 		r, size := decode(s, j)
@@ -135,15 +136,15 @@ func scanWord(s string, i int) (int, Kind) {
 			if j+size >= len(s) {
 				return j, kindOf(hasLetter)
 			}
-			next := classAt(s, j+size)
-			if !joins(c, prev, next) {
+			nextR, _ := decode(s, j+size)
+			if !joins(c, prev, classOf(nextR)) && !(r == '.' && isASCIILetterRune(prevR) && isASCIILetterRune(nextR)) {
 				return j, kindOf(hasLetter)
 			}
 		default:
 			return j, kindOf(hasLetter)
 		}
 		if c != cMark {
-			prev = c
+			prev, prevR = c, r
 		}
 		j += size
 	}
@@ -222,8 +223,11 @@ const (
 	cMark                    // combining marks (harakat, Quranic marks, variation selectors)
 	cHyphen                  // - ‐ ‑
 	cApostrophe              // ' ’
-	cNumSep                  // . , : / ٫ ٬ (inside numbers only)
+	cNumSep                  // . , : / ٫ ٬ (inside numbers; '.' also between Latin letters)
 )
+
+// isASCIILetterRune allows U.S, e.g and example.com to stay one word, as in UAX #29.
+func isASCIILetterRune(r rune) bool { return r < utf8.RuneSelf && isASCIILetter(byte(r)) }
 
 func isWordClass(c class) bool { return c == cLetter || c == cDigit || c == cMark }
 

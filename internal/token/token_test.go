@@ -46,6 +46,8 @@ func TestTokenize(t *testing.T) {
 		{"double_or_edge_hyphen_splits", "a--b -x y-", []string{"Word:a", "Punct:--", "Word:b", "Punct:-", "Word:x", "Word:y", "Punct:-"}},
 		{"apostrophe_inside_word", "don't O’Brien 80's", []string{"Word:don't", "Word:O’Brien", "Word:80's"}},
 		{"quotes_are_not_apostrophes", "'word' ‘x’", []string{"Punct:'", "Word:word", "Punct:'", "Punct:‘", "Word:x", "Punct:’"}},
+		{"latin_abbreviation_and_domain", "U.S. sanctions, e.g. example.com", []string{"Word:U.S", "Punct:.", "Word:sanctions", "Punct:,", "Word:e.g", "Punct:.", "Word:example.com"}},
+		{"arabic_period_splits", "روسيا.الناتو", []string{"Word:روسيا", "Punct:.", "Word:الناتو"}},
 		{"date", "30/12/2021", []string{"Number:30/12/2021"}},
 		{"time", "الساعة 23:35 بتوقيت", []string{"Word:الساعة", "Number:23:35", "Word:بتوقيت"}},
 		{"thousands_and_decimal", "1,000.5", []string{"Number:1,000.5"}},
