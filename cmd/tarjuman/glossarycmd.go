@@ -1,0 +1,278 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/tarjuman/tarjuman/glossary"
+	"github.com/tarjuman/tarjuman/glossary/align"
+	"github.com/tarjuman/tarjuman/glossary/tbx"
+	"github.com/tarjuman/tarjuman/tm/tmx"
+	"golang.org/x/text/language"
+)
+
+// loadGlossary reads a TBX file (.tbx, .xml) or a header-named TSV/CSV file (.tsv, .csv).
+func loadGlossary(path string) (*glossary.Glossary, error) {
+	if path == "" {
+		return nil, usageError{"-glossary FILE is required"}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".tbx", ".xml":
+		return glossary.ReadTBX(f)
+	case ".csv":
+		return glossary.ReadCSV(f, glossary.Headed)
+	default:
+		return glossary.ReadCSV(f, glossary.HeadedTSV)
+	}
+}
+
+func langFlags(fs *flag.FlagSet, defSrc, defTgt string) (src, tgt *string) {
+	return fs.String("src", defSrc, "source language"), fs.String("tgt", defTgt, "target language")
+}
+
+func parseLangs(src, tgt string) (language.Tag, language.Tag, error) {
+	s, err := language.Parse(src)
+	if err != nil {
+		return language.Und, language.Und, usageError{fmt.Sprintf("-src: bad language %q", src)}
+	}
+	t, err := language.Parse(tgt)
+	if err != nil {
+		return language.Und, language.Und, usageError{fmt.Sprintf("-tgt: bad language %q", tgt)}
+	}
+	return s, t, nil
+}
+
+func runAnnotate(ctx context.Context, e env, args []string) error {
+	fs := newFlagSet(e, "annotate", "[FILE|-]", "Finds the glossary's terms in text and prints each hit with its equivalents.")
+	gpath := fs.String("glossary", "", "glossary `file` (.tbx, or .tsv/.csv with a header row)")
+	src, tgt := langFlags(fs, "ar", "en")
+	asJSON := fs.Bool("json", false, "one JSON object per hit (offsets in code points)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	s, t, err := parseLangs(*src, *tgt)
+	if err != nil {
+		return err
+	}
+	g, err := loadGlossary(*gpath)
+	if err != nil {
+		return err
+	}
+	in, err := openInput(e, fs)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	m := g.Matcher(s, t)
+	return eachLine(ctx, in, func(n int, line string) error {
+		for _, h := range m.FindAll(line) {
+			targets := make([]string, 0, len(h.Targets))
+			for _, x := range h.Targets {
+				targets = append(targets, x.Text)
+			}
+			if *asJSON {
+				if err := writeJSONLine(e.stdout, map[string]any{"line": n, "start": runeOffset(line, h.Start),
+					"end": runeOffset(line, h.End), "text": h.Text, "term": h.Source.Text, "entry": h.Entry.ID, "targets": targets}); err != nil {
+					return err
+				}
+				continue
+			}
+			fmt.Fprintf(e.stdout, "%d:%d-%d\t%s\t%s\t%s\n", n, runeOffset(line, h.Start), runeOffset(line, h.End), h.Text, h.Source.Text, strings.Join(targets, " | "))
+		}
+		return nil
+	})
+}
+
+func runCheck(ctx context.Context, e env, args []string) error {
+	fs := newFlagSet(e, "check", "[FILE|-]",
+		"Checks a TSV of source<TAB>translation lines (or id<TAB>source<TAB>translation) against the glossary:\n"+
+			"missing required terms and forbidden or deprecated terms. Exits 1 when it found issues.")
+	gpath := fs.String("glossary", "", "glossary `file` (.tbx, or .tsv/.csv with a header row)")
+	src, tgt := langFlags(fs, "en", "ar")
+	asJSON := fs.Bool("json", false, "one JSON object per issue")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	s, t, err := parseLangs(*src, *tgt)
+	if err != nil {
+		return err
+	}
+	g, err := loadGlossary(*gpath)
+	if err != nil {
+		return err
+	}
+	in, err := openInput(e, fs)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	found := 0
+	err = eachLine(ctx, in, func(n int, line string) error {
+		f := strings.Split(line, "\t")
+		id := fmt.Sprint(n)
+		switch len(f) {
+		case 2:
+		case 3:
+			id, f = f[0], f[1:]
+		default:
+			return fmt.Errorf("line %d: want 2 or 3 tab-separated fields, got %d", n, len(f))
+		}
+		for _, is := range g.Check(s, t, f[0], f[1]) {
+			found++
+			if *asJSON {
+				if err := writeJSONLine(e.stdout, map[string]any{"line": n, "id": id, "kind": is.Kind.String(), "message": is.Message, "term": is.Match.Text}); err != nil {
+					return err
+				}
+				continue
+			}
+			fmt.Fprintf(e.stdout, "%s\t%s\t%s\n", id, is.Kind, is.Message)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if found > 0 {
+		return fmt.Errorf("%d terminology issue(s)", found)
+	}
+	return nil
+}
+
+func runAlign(ctx context.Context, e env, args []string) error {
+	fs := newFlagSet(e, "align", "[FILE|-]",
+		"Finds recurring terms and their equivalents in a parallel corpus: a TSV of source<TAB>target (or\n"+
+			"id<TAB>source<TAB>target) lines, or a TMX file (by extension or content). Prints TSV, or TBX with -tbx.")
+	src, tgt := langFlags(fs, "ar", "en")
+	asTBX := fs.Bool("tbx", false, "write the candidates as a TBX-Basic glossary")
+	asJSON := fs.Bool("json", false, "one JSON object per candidate")
+	minCount := fs.Int("min-count", 2, "fewest segments a pair must be seen in")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	s, t, err := parseLangs(*src, *tgt)
+	if err != nil {
+		return err
+	}
+	in, err := openInput(e, fs)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	pairs, errp := readPairs(in, s, t)
+	bar := newProgress(e.stderr, nil)
+	res, err := align.Align(ctx, pairs, align.Options{Source: s, Target: t, MinCount: *minCount,
+		Progress: func(p align.Progress) { bar.update(p.Done) }})
+	bar.done()
+	if *errp != nil {
+		return *errp
+	}
+	if err != nil {
+		return err
+	}
+	switch {
+	case *asTBX:
+		g := new(glossary.Glossary)
+		for _, en := range res.Entries() {
+			if err := g.Add(en); err != nil {
+				return err
+			}
+		}
+		return g.WriteTBX(e.stdout, tbx.BasicV3)
+	case *asJSON:
+		for _, c := range res.Candidates {
+			if err := writeJSONLine(e.stdout, c); err != nil {
+				return err
+			}
+		}
+	default:
+		if res.Fallback() {
+			fmt.Fprintln(e.stderr, "note: corpus too small for word alignment; scored on co-occurrence only")
+		}
+		fmt.Fprintln(e.stdout, "source\ttarget\tscore\tcount\tllr")
+		for _, c := range res.Candidates {
+			fmt.Fprintf(e.stdout, "%s\t%s\t%.3f\t%d\t%.1f\n", c.Source, c.Target, c.Score, c.Count, c.LLR)
+		}
+	}
+	return nil
+}
+
+// readPairs streams sentence pairs from a TSV or TMX input; a read error is reported through the returned
+// pointer once the sequence has been consumed.
+func readPairs(in io.Reader, src, tgt language.Tag) (iter.Seq[glossary.Pair], *error) {
+	var err error
+	br := bufio.NewReaderSize(in, 64*1024)
+	head, _ := br.Peek(512)
+	trimmed := strings.TrimLeft(strings.TrimPrefix(string(head), "\uFEFF"), " \t\r\n")
+	isXML := strings.HasPrefix(trimmed, "<") || (len(head) > 1 && (head[0] == 0xFF || head[0] == 0xFE))
+	seq := func(yield func(glossary.Pair) bool) {
+		if isXML {
+			d := tmx.NewDecoder(br)
+			for {
+				tu, e := d.Next()
+				if e == io.EOF {
+					return
+				}
+				if e != nil {
+					err = e
+					return
+				}
+				a, b := tu.Variant(src), tu.Variant(tgt)
+				if a == nil || b == nil {
+					continue
+				}
+				if !yield(glossary.Pair{Source: a.Seg.String(), Target: b.Seg.String()}) {
+					return
+				}
+			}
+		}
+		sc := bufio.NewScanner(br)
+		sc.Buffer(make([]byte, 0, 64*1024), 16<<20)
+		for sc.Scan() {
+			f := strings.Split(sc.Text(), "\t")
+			if len(f) == 3 {
+				f = f[1:]
+			}
+			if len(f) != 2 {
+				continue
+			}
+			if !yield(glossary.Pair{Source: f[0], Target: f[1]}) {
+				return
+			}
+		}
+		err = sc.Err()
+	}
+	return seq, &err
+}
+
+// eachLine calls fn for every line of r (numbered from 1), stopping at the first error or cancellation.
+func eachLine(ctx context.Context, r io.Reader, fn func(n int, line string) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 16<<20)
+	for n := 1; sc.Scan(); n++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		line := strings.TrimSuffix(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if err := fn(n, line); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}
+
+func runeOffset(s string, byteOff int) int { return len([]rune(s[:byteOff])) }

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/tarjuman/tarjuman/glossary"
+	"github.com/tarjuman/tarjuman/server"
+	"github.com/tarjuman/tarjuman/tm"
+)
+
+func runServe(ctx context.Context, e env, args []string) error {
+	fs := newFlagSet(e, "serve", "",
+		"Serves the translation memory and glossary over HTTP: a JSON API plus Weblate tmserver and MyMemory\n"+
+			"compatible endpoints. Listens on loopback unless -addr says otherwise; another address needs -token\n"+
+			"(clients send Authorization: Bearer TOKEN) or -insecure.")
+	db := fs.String("db", defaultDB, "translation memory store `file` (created if missing)")
+	gpath := fs.String("glossary", "", "glossary `file` (.tbx, or .tsv/.csv with a header row)")
+	addr := fs.String("addr", "127.0.0.1:8765", "listen `address`")
+	token := fs.String("token", "", "require this bearer token on every request but /healthz")
+	insecure := fs.Bool("insecure", false, "allow a non-loopback address without -token")
+	maxBody := fs.Int64("max-body", 64<<20, "largest import body in `bytes` (other requests: 1 MiB)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := checkExposure(*addr, *token, *insecure); err != nil {
+		return err
+	}
+	var g *glossary.Glossary
+	if *gpath != "" {
+		var err error
+		if g, err = loadGlossary(*gpath); err != nil {
+			return err
+		}
+	}
+	mem, err := tm.Open(*db, nil)
+	if err != nil {
+		return err
+	}
+	defer mem.Close()
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
+	srv := &http.Server{
+		Handler:           server.New(server.Config{Memory: mem, Glossary: g, Token: *token, MaxImportBody: *maxBody, Logger: logger}),
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	fmt.Fprintf(e.stderr, "tarjuman: serving %s (%d units) on http://%s\n", *db, mem.Len(), ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	// Finish the requests in flight (an import commits or rolls back its batch), then close the store.
+	shutdown, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	fmt.Fprintln(e.stderr, "tarjuman: stopped")
+	return nil
+}
+
+// checkExposure refuses to serve an unauthenticated TM beyond this machine unless told to.
+func checkExposure(addr, token string, insecure bool) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return usageError{fmt.Sprintf("-addr %q: %v", addr, err)}
+	}
+	if host == "localhost" {
+		return nil
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return nil
+	}
+	if token == "" && !insecure {
+		return usageError{fmt.Sprintf("-addr %s is reachable from other machines: set -token (or -insecure to serve without one)", addr)}
+	}
+	return nil
+}
