@@ -74,6 +74,8 @@ func TestKey(t *testing.T) {
 		{"dual_enclitic", "اتصالهما", "اتصال"},
 		{"broken_plural_with_enclitic", "مصالحها", "مصالح"},
 		{"verb_ending_like_enclitic", "تتفهم", "تتفهم"},
+		{"name_ending_like_kunna", "بلينكن", "بلينكن"},
+		{"name_ending_like_kunna_unknown", "هاكن", "هاكن"},
 		{"lil_contraction_short_noun", "للحرب", "حرب"},
 		{"nisba_plural_after_contraction", "للصحفيين", "صحفي"},
 		{"english_plural", "Guarantees", "guarantee"},

@@ -26,7 +26,7 @@ const (
 	scoreEvidence = 20  // the whole word is implausible (وو…, وب…): the clitic reading goes first
 	scoreKnown    = 30  // the rest is a closed-class word or a known name (و+في, ل+هذا, ل+لبنان)
 	scoreStrong   = 15  // an ending with good evidence (ات, nisba يه, participle مـ…ين, ات+enclitic)
-	scoreEnclitic = 5   // a two-letter enclitic after a stem of four or more letters (رئيسنا, مصالحها)
+	scoreEnclitic = 5   // a two-letter enclitic (not the rare كن, هن) after four or more letters: رئيسنا
 	scoreWeak     = -5  // a possible but doubtful ending (dual ان, definite …ين, ه/ك enclitic)
 )
 
@@ -147,7 +147,7 @@ func analyzePrefix(rs []scored, w string, p proclitic) []scored {
 		}
 		score = scoreArticle
 	default:
-		if stopArabic[rest] && n >= 2 && p.letters == 1 || invariant[rest] && n >= 3 {
+		if stopArabic[rest] && n >= 2 && p.letters == 1 && p.text != "ك" || invariant[rest] && n >= 3 {
 			return append(rs, scored{Analysis{Prefix: p.text, Stem: rest}, scoreKnown})
 		}
 		if n < 3 {
@@ -219,7 +219,7 @@ func appendSuffixReadings(rs []scored, base Analysis, rest string, score int, ba
 		switch {
 		case enc == "ي":
 			// A bare ي is far more often the nisba ending (امني) than "my": never strip it alone.
-		case multi && letters(b) >= 4:
+		case multi && letters(b) >= 4 && enc != "كن" && enc != "هن":
 			rs = addReading(rs, base, b, enc, score+scoreEnclitic)
 		case letters(b) >= 3 || multi && letters(b) >= 2:
 			rs = addReading(rs, base, b, enc, score+scoreWeak)
