@@ -211,15 +211,19 @@ func (a *attrWriter) date(name string, t time.Time) {
 		a.fail(fmt.Errorf("tmx: %s %v out of range", name, t))
 		return
 	}
-	a.attr(name, t.Format("20060102T150405Z"))
+	if a.err == nil {
+		a.b = append(append(append(a.b, ' '), name...), '=', '"')
+		a.b = append(t.AppendFormat(a.b, "20060102T150405Z"), '"')
+	}
 }
 
 func (a *attrWriter) count(name string, n int) {
 	if n < 0 {
 		a.fail(fmt.Errorf("tmx: negative %s %d", name, n))
 	}
-	if n > 0 {
-		a.attr(name, strconv.Itoa(n))
+	if n > 0 && a.err == nil {
+		a.b = append(append(append(a.b, ' '), name...), '=', '"')
+		a.b = append(strconv.AppendInt(a.b, int64(n), 10), '"')
 	}
 }
 
