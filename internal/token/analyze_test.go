@@ -106,6 +106,9 @@ func TestReadingsContain(t *testing.T) {
 		{"preposition_plural_enclitic", "باستنتاجاته", "استنتاج"},
 		{"plural_restores_teh_marbuta", "المفاوضات", "مفاوضه"},
 		{"plural_broken_an", "البلدان", "بلد"},
+		{"construct_plural", "مسؤولو", "مسوول"},
+		{"construct_plural_enclitic", "موظفيها", "موظف"},
+		{"construct_plural_enclitic_nominative", "ممثلوها", "ممثل"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

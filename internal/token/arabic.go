@@ -191,7 +191,7 @@ func implausibleWhole(p, rest string) bool {
 func appendSuffixReadings(rs []scored, base Analysis, rest string, score int, bare bool) []scored {
 	rs = addReading(rs, base, rest, "", score)
 	var ebuf [8]ending
-	for _, r := range inflect(ebuf[:0], rest, bare) {
+	for _, r := range inflect(ebuf[:0], rest, bare, base.Definite) {
 		rs = addReading(rs, base, r.stem, r.suffix, score+r.score)
 	}
 	if base.Definite {
@@ -215,6 +215,10 @@ func appendSuffixReadings(rs []scored, base Analysis, rest string, score int, ba
 				s = scoreEnclitic
 			}
 			rs = addReading(rs, base, nisbaBase(body+"ه"), enc, score+s)
+		}
+		// The construct plural loses its ن before an enclitic: مسوولوها, موظفيها.
+		if body, ok := cutAny(b, "و", "ي"); ok && isParticiple(body, letters(body)) {
+			rs = addReading(rs, base, body, b[len(body):]+enc, score+scoreWeak)
 		}
 		switch {
 		case enc == "ي":
@@ -246,8 +250,9 @@ type ending struct {
 }
 
 // inflect returns the inflection-ending readings of a word without its proclitics. bare says the word
-// had no proclitic at all, which makes a plural or dual reading of ين/ون/ان unlikely without evidence.
-func inflect(out []ending, w string, bare bool) []ending {
+// had no proclitic at all, which makes a plural or dual reading of ين/ون/ان unlikely without evidence;
+// definite says it had the article, which excludes the construct state.
+func inflect(out []ending, w string, bare, definite bool) []ending {
 	n := letters(w)
 	// Nisba endings reduce to the masculine singular ي: الامنيه → امني, الروسيين → روسي.
 	for _, e := range [...]string{"يتان", "يتين", "يات", "يين", "يون", "يان", "يه"} {
@@ -284,6 +289,10 @@ func inflect(out []ending, w string, bare bool) []ending {
 	}
 	if body, ok := strings.CutSuffix(w, "ان"); ok && !bare && letters(body) >= 3 {
 		out = append(out, ending{body, "ان", scoreWeak})
+	}
+	// The construct plural drops its ن: مسوولو الحكومه (never with the article).
+	if body, ok := strings.CutSuffix(w, "و"); ok && !definite && isParticiple(body, letters(body)) {
+		out = append(out, ending{body, "و", scoreWeak})
 	}
 	return out
 }
