@@ -3,11 +3,15 @@ package normalize
 import "sort"
 
 // Segment kinds of an OffsetMap.
+//
+// Deleted combining marks and tatweel get no segment of their own: they are the gap between the original
+// end of a segment and the start of the next, which keeps the map of vocalized text at one segment per
+// letter. Other deleted runes (controls, ZWNJ) get a segDelOther segment, because a highlight must not
+// extend over them.
 const (
 	segLinear    uint8 = iota // bytes copied (or one rune replaced by one of equal length): offsets move together
 	segCollapsed              // one input unit replaced: every offset inside maps to the unit's start
-	segDelMark                // deleted combining marks or tatweel: part of the word before them
-	segDelOther               // other deleted runes (controls, ZWNJ)
+	segDelOther               // deleted runes that are not marks (controls, ZWNJ): no normalized bytes
 	segEnd                    // sentinel at the end of both texts
 )
 
@@ -51,15 +55,11 @@ func (m *OffsetMap) OrigSpan(start, end int) (int, int) {
 	}
 	k := m.find(end - 1)
 	s, next := m.segs[k], m.segs[k+1]
-	var oe int
 	if s.kind == segLinear && end < next.norm {
 		return os, s.orig + end - s.norm
 	}
-	oe = next.orig
-	for j := k + 1; m.segs[j].kind == segDelMark; j++ {
-		oe = m.segs[j+1].orig
-	}
-	return os, oe
+	// The unit ends where the next segment starts, after the gap of deleted marks if there is one.
+	return os, next.orig
 }
 
 // find returns the index of the last segment starting at or before the normalized offset i (in bounds),

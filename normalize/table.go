@@ -32,6 +32,15 @@ type action struct {
 	lastLen uint8
 }
 
+// Fast-path classes of two-byte runes, so that core's inner loop needs one byte load per rune.
+const (
+	clsKeep    uint8 = iota // action 0
+	clsHeld                 // action heldKeep
+	clsDelMark              // deleted mark that is never composed: skip, no offset segment needed
+	clsReplace              // replaced, never held
+	clsOther                // anything else: core.step
+)
+
 // heldKeep is the index of the action that keeps a rune but holds it until the next rune is seen.
 const heldKeep = 1
 
@@ -49,6 +58,7 @@ var candidatePages = []int{0x08, 0x1C, 0x1E, 0x1F, 0x20, 0x21, 0x2C, 0xA6, 0xA7,
 type tables struct {
 	ascii [utf8.RuneSelf]byte // ASCII is never deleted or expanded: only FoldCase changes it
 	lo    [0x800]uint16       // action index for U+0080–07FF (two-byte UTF-8)
+	cls   [0x800]uint8        // fast-path class of the same runes (clsKeep...)
 	page  [pageCount]uint8    // page number in hi for U+0800–1EFFF, 0 for the all-keep page
 	hi    [][256]uint16
 	acts  []action
@@ -86,6 +96,19 @@ func build(o Options) *tables {
 	}
 	for r := rune(utf8.RuneSelf); r < 0x800; r++ {
 		t.lo[r] = add(o.action(r))
+		a := &t.acts[t.lo[r]]
+		switch {
+		case t.lo[r] == 0:
+			t.cls[r] = clsKeep
+		case t.lo[r] == heldKeep:
+			t.cls[r] = clsHeld
+		case a.kind == actDelete && a.markLike && !a.cmark:
+			t.cls[r] = clsDelMark
+		case a.kind == actReplace && !a.hold:
+			t.cls[r] = clsReplace
+		default:
+			t.cls[r] = clsOther
+		}
 	}
 	for _, p := range candidatePages {
 		var pg [256]uint16

@@ -37,7 +37,12 @@ func (c *core) flush(dst []byte, nDst int) (int, bool) {
 	if len(dst)-nDst < c.pendLen {
 		return nDst, false
 	}
-	nDst += copy(dst[nDst:], c.pend[:c.pendLen])
+	if c.pendLen == 2 {
+		dst[nDst], dst[nDst+1] = c.pend[0], c.pend[1]
+		nDst += 2
+	} else {
+		nDst += copy(dst[nDst:], c.pend[:c.pendLen])
+	}
 	c.reset()
 	return nDst, true
 }
@@ -45,103 +50,96 @@ func (c *core) flush(dst []byte, nDst int) (int, bool) {
 // transform implements transform.Transformer.Transform.
 func (c *core) transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
 	t := c.t
+	rec := c.rec
+	streak := 0 // kept runes copied one by one since the last change
 	for nSrc < len(src) {
-		if !c.hold {
-			if k := t.run(src[nSrc:], atEOF); k > 0 {
-				if room := len(dst) - nDst; k > room {
-					for k = room; k > 0 && !utf8.RuneStart(src[nSrc+k]); k-- {
+		b0 := src[nSrc]
+		// Fast paths, inline: runs of kept runes, and one two-byte rune that is deleted, held or releases
+		// the held unit (vocalized text alternates a kept letter and a deleted mark).
+		if b0 < utf8.RuneSelf || b0 >= 0xC2 && b0 < 0xE0 && nSrc+1 < len(src) && src[nSrc+1]&0xC0 == 0x80 {
+			cls, size := clsOther, 1
+			var r rune
+			if b0 >= utf8.RuneSelf {
+				r, size = rune(b0&0x1F)<<6|rune(src[nSrc+1]&0x3F), 2
+				cls = t.cls[r]
+			} else if t.ascii[b0] == b0 {
+				cls = clsKeep
+			}
+			switch cls {
+			case clsDelMark:
+				streak = 0
+				nSrc += 2
+				continue
+			case clsReplace:
+				streak = 0
+				if !c.hold && rec == nil {
+					out := t.acts[t.lo[r]].out
+					if len(dst)-nDst < len(out) {
+						return nDst, nSrc, transform.ErrShortDst
 					}
-					if k == 0 {
+					nDst += copy(dst[nDst:], out)
+					nSrc += 2
+					continue
+				}
+			case clsKeep, clsHeld:
+				if c.hold {
+					c.release(r == waw)
+					var ok bool
+					if nDst, ok = c.flush(dst, nDst); !ok {
 						return nDst, nSrc, transform.ErrShortDst
 					}
 				}
+				if cls == clsHeld {
+					streak = 0
+					c.hold = true
+					c.pend[0], c.pend[1] = b0, src[nSrc+1]
+					c.pendLen, c.letter, c.lastLen = 2, r, 2
+					if rec != nil {
+						rec.hold(c.normBase+nDst, c.origBase+nSrc, 2, 2, true)
+					}
+					nSrc += 2
+					continue
+				}
+				if streak < 2 {
+					// A single kept rune between changes (a letter between two marks): copy it here
+					// rather than pay for a call to run.
+					streak++
+					if len(dst)-nDst < size {
+						return nDst, nSrc, transform.ErrShortDst
+					}
+					dst[nDst] = b0
+					if size == 2 {
+						dst[nDst+1] = src[nSrc+1]
+					}
+					if rec != nil {
+						rec.add(c.normBase+nDst, c.origBase+nSrc, size, size, segLinear)
+					}
+					nDst += size
+					nSrc += size
+					continue
+				}
+				k := t.run(src[nSrc:], atEOF)
+				if room := len(dst) - nDst; k > room {
+					for k = room; k > 0 && !utf8.RuneStart(src[nSrc+k]); k-- {
+					}
+				}
+				if k == 0 {
+					return nDst, nSrc, transform.ErrShortDst
+				}
 				copy(dst[nDst:], src[nSrc:nSrc+k])
-				if c.rec != nil {
-					c.rec.add(c.normBase+nDst, c.origBase+nSrc, k, k, segLinear)
+				if rec != nil {
+					rec.add(c.normBase+nDst, c.origBase+nSrc, k, k, segLinear)
 				}
 				nDst += k
 				nSrc += k
 				continue
 			}
+			streak = 0
 		}
-
-		// One rune that is not a plain keep, or any rune after a held unit.
-		var (
-			a    *action
-			out  []byte // the unit's output
-			r    rune
-			size = 1
-		)
-		letter, lastLen := rune(0), 0
-		if b := src[nSrc]; b < utf8.RuneSelf {
-			r = rune(b)
-			a = &t.acts[0]
-			out = t.ascii[b : b+1]
-		} else {
-			if !atEOF && !utf8.FullRune(src[nSrc:]) {
-				return nDst, nSrc, transform.ErrShortSrc
-			}
-			r, size = utf8.DecodeRune(src[nSrc:])
-			if r == utf8.RuneError && size == 1 {
-				a = &t.acts[0]
-				out = replacementChar
-			} else {
-				a = &t.acts[t.lookup(r)]
-				out = src[nSrc : nSrc+size]
-				if a.kind == actKeep && a.hold {
-					letter, lastLen = r, size
-				} else if a.kind == actReplace {
-					out = unsafeBytes(a.out)
-				}
-			}
+		var ok bool
+		if nDst, nSrc, ok, err = c.step(dst, src, nDst, nSrc, atEOF); !ok {
+			return nDst, nSrc, err
 		}
-
-		if c.hold && a.cmark && c.compose(r, nSrc+size) {
-			nSrc += size
-			continue
-		}
-		if a.kind == actDelete {
-			if c.rec != nil {
-				kind := segDelOther
-				if a.markLike {
-					kind = segDelMark
-				}
-				c.rec.add(c.normBase+nDst+c.pendLen, c.origBase+nSrc, 0, size, kind)
-			}
-			nSrc += size
-			continue
-		}
-		if c.hold {
-			if c.carriers && c.letter == yehHamza && len(out) >= 2 && out[0] == 0xD9 && out[1] == 0x88 {
-				// ئ before و is the other spelling of ؤ: write it as و, as ؤ folds (مسئول = مسؤول).
-				utf8.EncodeRune(c.pend[c.pendLen-c.lastLen:], waw)
-			}
-			var ok bool
-			if nDst, ok = c.flush(dst, nDst); !ok {
-				return nDst, nSrc, transform.ErrShortDst
-			}
-		}
-		if a.hold {
-			c.hold = true
-			c.pendLen = copy(c.pend[:], out)
-			c.letter, c.lastLen = a.letter, int(a.lastLen)
-			if letter != 0 {
-				c.letter, c.lastLen = letter, lastLen
-			}
-			if c.rec != nil {
-				c.rec.hold(c.normBase+nDst, c.origBase+nSrc, len(out), size, a.kind == actKeep)
-			}
-			nSrc += size
-			continue
-		}
-		if len(dst)-nDst < len(out) {
-			return nDst, nSrc, transform.ErrShortDst
-		}
-		nDst += copy(dst[nDst:], out)
-		if c.rec != nil {
-			c.rec.unit(c.normBase+nDst-len(out), c.origBase+nSrc, len(out), size, a.kind == actKeep || utf8.RuneCount(out) == 1)
-		}
-		nSrc += size
 	}
 	if c.hold && atEOF {
 		var ok bool
@@ -150,6 +148,95 @@ func (c *core) transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error
 		}
 	}
 	return nDst, nSrc, nil
+}
+
+// step transforms the one rune at src[nSrc], the general case: held units, composition, offsets, runes
+// of three and four bytes, ill-formed input. It reports false with the error when it cannot go on.
+func (c *core) step(dst, src []byte, nDst, nSrc int, atEOF bool) (int, int, bool, error) {
+	t := c.t
+	var (
+		a       *action
+		out     []byte // the unit's output
+		r       rune
+		size    = 1
+		letter  rune
+		lastLen int
+	)
+	if b := src[nSrc]; b < utf8.RuneSelf {
+		r = rune(b)
+		a = &t.acts[0]
+		out = t.ascii[b : b+1]
+	} else {
+		if !atEOF && !utf8.FullRune(src[nSrc:]) {
+			return nDst, nSrc, false, transform.ErrShortSrc
+		}
+		r, size = decodeRune(src[nSrc:])
+		if r == utf8.RuneError && size == 1 {
+			a = &t.acts[0]
+			out = replacementChar
+		} else {
+			a = &t.acts[t.lookup(r)]
+			out = src[nSrc : nSrc+size]
+			if a.kind == actKeep && a.hold {
+				letter, lastLen = r, size
+			} else if a.kind == actReplace {
+				out = unsafeBytes(a.out)
+			}
+		}
+	}
+
+	if c.hold && a.cmark && c.compose(r, nSrc+size) {
+		return nDst, nSrc + size, true, nil
+	}
+	if a.kind == actDelete {
+		if c.rec != nil && !a.markLike {
+			c.rec.add(c.normBase+nDst+c.pendLen, c.origBase+nSrc, 0, size, segDelOther)
+		}
+		return nDst, nSrc + size, true, nil
+	}
+	if c.hold {
+		c.release(len(out) >= 2 && out[0] == 0xD9 && out[1] == 0x88)
+		var ok bool
+		if nDst, ok = c.flush(dst, nDst); !ok {
+			return nDst, nSrc, false, transform.ErrShortDst
+		}
+	}
+	if a.hold {
+		c.hold = true
+		c.pendLen = copy(c.pend[:], out)
+		c.letter, c.lastLen = a.letter, int(a.lastLen)
+		if letter != 0 {
+			c.letter, c.lastLen = letter, lastLen
+		}
+		if c.rec != nil {
+			c.rec.hold(c.normBase+nDst, c.origBase+nSrc, len(out), size, a.kind == actKeep)
+		}
+		return nDst, nSrc + size, true, nil
+	}
+	if len(dst)-nDst < len(out) {
+		return nDst, nSrc, false, transform.ErrShortDst
+	}
+	nDst += copy(dst[nDst:], out)
+	if c.rec != nil {
+		c.rec.unit(c.normBase+nDst-len(out), c.origBase+nSrc, len(out), size, a.kind == actKeep || utf8.RuneCount(out) == 1)
+	}
+	return nDst, nSrc + size, true, nil
+}
+
+// release finalizes the held unit before the next kept rune, whose output starts with و if nextIsWaw.
+func (c *core) release(nextIsWaw bool) {
+	if nextIsWaw && c.carriers && c.letter == yehHamza {
+		// ئ before و is the other spelling of ؤ: write it as و, as ؤ folds (مسئول = مسؤول).
+		utf8.EncodeRune(c.pend[c.pendLen-c.lastLen:], waw)
+	}
+}
+
+// decodeRune is utf8.DecodeRune with the two-byte case, all of Arabic, inline.
+func decodeRune(s []byte) (rune, int) {
+	if len(s) >= 2 && s[0] >= 0xC2 && s[0] < 0xE0 && s[1]&0xC0 == 0x80 {
+		return rune(s[0]&0x1F)<<6 | rune(s[1]&0x3F), 2
+	}
+	return utf8.DecodeRune(s)
 }
 
 // compose applies the madda or hamza mark m (ending at src offset end) to the held unit: first to the
