@@ -36,14 +36,15 @@ var stopArabic = setOf(
 	"معه", "معها", "معهم", "انه", "انها", "انهم", "انهما", "لديه", "لديها", "لديهم", "بينهم", "بينهما",
 )
 
-// stopEnglish holds English function words in lower case (their EnglishStem is themselves).
+// stopEnglish holds English function words in lower case (their EnglishStem is themselves). "us" is
+// left out: keys are lower case, and in the news it is the US far more often than the pronoun.
 var stopEnglish = setOf(
 	"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by", "with",
 	"without", "into", "onto", "over", "under", "about", "after", "before", "between", "during", "through",
 	"against", "among", "as", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did",
 	"has", "have", "had", "having", "will", "would", "shall", "should", "can", "could", "may", "might",
 	"must", "not", "no", "it", "its", "this", "that", "these", "those", "there", "here", "he", "she",
-	"they", "we", "you", "i", "me", "him", "her", "them", "us", "our", "your", "their", "his", "my",
+	"they", "we", "you", "i", "me", "him", "her", "them", "our", "your", "their", "his", "my",
 	"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "all", "any", "each", "both",
 	"few", "more", "most", "other", "some", "such", "only", "own", "same", "so", "than", "too", "very",
 	"also", "just", "then", "once", "per", "via", "upon", "within", "whether", "while", "if", "because",
