@@ -131,10 +131,15 @@ func searchFrom(b []int32, x int32) int {
 	return i
 }
 
-const synonymRatio = 0.5
+// Relaxations of mutual best, so that a term whose rendering is also the rendering of something more
+// frequent keeps it (menu → قائمة, whose best partner is list).
+const (
+	synonymRatio = 0.5 // a term's best pair scores at least this share of the other term's best pair
+	dominant     = 0.5 // or the term is rendered this way in at least this share of its segments
+)
 
-// mutualBest returns the pairs that are the best pair of both their source and their target, in the
-// order of kept.
+// mutualBest returns, in the order of kept, the pairs that are the best pair of both their terms, or the
+// best pair of one term when the relaxations above hold.
 func mutualBest(kept []*scored, c *corpus) []*scored {
 	bestSrc := make(map[int32]*scored)
 	bestTgt := make(map[int32]*scored)
@@ -149,8 +154,8 @@ func mutualBest(kept []*scored, c *corpus) []*scored {
 	var chosen []*scored
 	for _, x := range kept {
 		bs, bt := bestSrc[x.src], bestTgt[x.tgt]
-		if bs == x && (bt == x || x.score >= synonymRatio*bt.score) ||
-			bt == x && x.score >= synonymRatio*bs.score {
+		if bs == x && (bt == x || x.score >= synonymRatio*bt.score || x.pst >= dominant) ||
+			bt == x && (x.score >= synonymRatio*bs.score || x.pts >= dominant) {
 			chosen = append(chosen, x)
 		}
 	}

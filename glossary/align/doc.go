@@ -19,10 +19,11 @@
 //     preposition and article) and requiring the edge words of both spans to be aligned inside the pair.
 //  5. Each pair gets Dunning's log-likelihood ratio and Dice's coefficient of segment co-occurrence and the
 //     rendering shares PST and PTS; pairs seen in fewer than two segments or below the thresholds are
-//     dropped. A pair is kept if each term is the other's best partner (mutual best), or if it is the best
-//     partner of one term and scores at least half as well as the best pair of the other term, so that
-//     a word with two renderings keeps both (القائمة for both menu and list). Word pairs seen only inside a
-//     longer chosen pair (البيت ↔ White inside البيت الأبيض ↔ White House) are dropped.
+//     dropped. A pair is kept if each term is the other's best partner (mutual best), or if it is the
+//     best partner of one term and either scores at least half as well as the best pair of the other term
+//     or renders the first term in at least half of its segments, so that a rendering shared by two terms
+//     is kept for both (قائمة for list and for menu). Word pairs seen only inside a longer chosen pair
+//     (البيت ↔ White inside البيت الأبيض ↔ White House) are dropped.
 //
 // The only stop word a term may start with is Arabic غير, which renders English un-, in- and non-
 // (غير صالح ↔ invalid).
@@ -52,7 +53,7 @@
 // The whole corpus is held in memory. Candidates are proposals, not verified translations: a pair whose
 // terms always occur together in the same context (a name and its title, a term and a fixed verb) can be
 // chosen even if it is not a term, and of two renderings of one term (الناتو and حلف شمال الأطلسي for
-// NATO) the weaker is dropped when it scores less than half as well as the stronger. Terms longer than four tokens,
+// NATO) the weaker is dropped unless it passes the relaxations above. Terms longer than four tokens,
 // discontinuous terms and terms split by punctuation are not found. Arabic broken plurals are separate
 // words for the aligner (سلاح and أسلحة). The package does not sentence-align: the input must already be
 // aligned segment by segment.
