@@ -10,7 +10,7 @@ import (
 // attribute, and the DCT module (namespace prefix) whose element it is.
 type category struct {
 	element string // DCA element
-	module  string // DCT prefix: "min" or "basic"
+	dct     string // DCT element: prefix ("min" or "basic") and name
 }
 
 // DCT namespaces written by this package, those of the official TBX-Basic examples.
@@ -23,23 +23,23 @@ const (
 // categories are the TBX-Basic data categories (TBX-Basic dialect specification, v3). The four of TBX-Min
 // live in the min module, the others in the basic module.
 var categories = map[string]category{
-	"administrativeStatus":   {"termNote", "min"},
-	"customerSubset":         {"admin", "min"},
-	"partOfSpeech":           {"termNote", "min"},
-	"subjectField":           {"descrip", "min"},
-	"context":                {"descrip", "basic"},
-	"crossReference":         {"ref", "basic"},
-	"definition":             {"descrip", "basic"},
-	"externalCrossReference": {"xref", "basic"},
-	"geographicalUsage":      {"termNote", "basic"},
-	"grammaticalGender":      {"termNote", "basic"},
-	"projectSubset":          {"admin", "basic"},
-	"responsibility":         {"transacNote", "basic"},
-	"source":                 {"admin", "basic"},
-	"termLocation":           {"termNote", "basic"},
-	"termType":               {"termNote", "basic"},
-	"transactionType":        {"transac", "basic"},
-	"xGraphic":               {"xref", "basic"},
+	"administrativeStatus":   {"termNote", "min:administrativeStatus"},
+	"customerSubset":         {"admin", "min:customerSubset"},
+	"partOfSpeech":           {"termNote", "min:partOfSpeech"},
+	"subjectField":           {"descrip", "min:subjectField"},
+	"context":                {"descrip", "basic:context"},
+	"crossReference":         {"ref", "basic:crossReference"},
+	"definition":             {"descrip", "basic:definition"},
+	"externalCrossReference": {"xref", "basic:externalCrossReference"},
+	"geographicalUsage":      {"termNote", "basic:geographicalUsage"},
+	"grammaticalGender":      {"termNote", "basic:grammaticalGender"},
+	"projectSubset":          {"admin", "basic:projectSubset"},
+	"responsibility":         {"transacNote", "basic:responsibility"},
+	"source":                 {"admin", "basic:source"},
+	"termLocation":           {"termNote", "basic:termLocation"},
+	"termType":               {"termNote", "basic:termType"},
+	"transactionType":        {"transac", "basic:transactionType"},
+	"xGraphic":               {"xref", "basic:xGraphic"},
 }
 
 // typedElements are the core elements whose data category is their type attribute (DCA style and v2).
@@ -92,7 +92,7 @@ func dctName(d Descrip) string {
 		return d.Type
 	}
 	if c, ok := categories[d.Type]; ok && (d.Element == "" || d.Element == c.element) {
-		return c.module + ":" + d.Type
+		return c.dct
 	}
 	return ""
 }

@@ -47,34 +47,35 @@ func Write(w io.Writer, doc *Document, d Dialect) error {
 	return e.w.Flush()
 }
 
-// check validates what Write would otherwise write as invalid TBX or invalid XML.
+// check validates what Write would otherwise write as invalid TBX or invalid XML. Descriptions of where a
+// problem lies are built only when there is one.
 func check(doc *Document) error {
 	c := checker{}
-	c.text("language", doc.Lang)
-	c.text("title", doc.Title)
-	c.text("source description", doc.SourceDesc)
+	c.text(func() string { return "the header" }, doc.Lang, doc.Title, doc.SourceDesc)
 	for i := range doc.Entries {
 		e := &doc.Entries[i]
-		c.strings("entry "+e.ID, e.ID, e.Subject, e.Definition, e.DefinitionSource)
-		c.strings("entry "+e.ID+" note", e.Notes...)
-		c.descrips(e.Descrips)
+		inEntry := func() string { return fmt.Sprintf("entry %q", e.ID) }
+		c.text(inEntry, e.ID, e.Subject, e.Definition, e.DefinitionSource)
+		c.text(inEntry, e.Notes...)
+		c.descrips(inEntry, e.Descrips)
 		for j := range e.Langs {
 			ls := &e.Langs[j]
 			if strings.TrimSpace(ls.Lang) == "" && c.err == nil {
 				c.err = fmt.Errorf("%w (entry %q)", ErrMissingLang, e.ID)
 			}
-			c.strings("entry "+e.ID, ls.Lang, ls.Definition, ls.DefinitionSource)
-			c.strings("entry "+e.ID+" note", ls.Notes...)
-			c.descrips(ls.Descrips)
+			c.text(inEntry, ls.Lang, ls.Definition, ls.DefinitionSource)
+			c.text(inEntry, ls.Notes...)
+			c.descrips(inEntry, ls.Descrips)
 			for k := range ls.Terms {
 				t := &ls.Terms[k]
 				if strings.TrimSpace(t.Term) == "" && c.err == nil {
 					c.err = fmt.Errorf("%w (entry %q, language %q)", ErrEmptyTerm, e.ID, ls.Lang)
 				}
-				c.strings("term "+t.Term, t.ID, t.Term, t.PartOfSpeech, t.AdministrativeStatus, t.TermType,
+				inTerm := func() string { return fmt.Sprintf("entry %q, term %q", e.ID, t.Term) }
+				c.text(inTerm, t.ID, t.Term, t.PartOfSpeech, t.AdministrativeStatus, t.TermType,
 					t.Context, t.ContextSource, t.Source, t.Customer, t.Project)
-				c.strings("term "+t.Term+" note", t.Notes...)
-				c.descrips(t.Descrips)
+				c.text(inTerm, t.Notes...)
+				c.descrips(inTerm, t.Descrips)
 			}
 		}
 	}
@@ -83,31 +84,29 @@ func check(doc *Document) error {
 
 type checker struct{ err error }
 
-func (c *checker) strings(what string, ss ...string) {
+func (c *checker) descrips(where func() string, ds []Descrip) {
+	for i := range ds {
+		d := &ds[i]
+		c.text(where, d.Type, d.Value, d.Target, d.Element)
+		c.descrips(where, d.Info)
+	}
+}
+
+// text records the first string of ss that XML 1.0 cannot carry.
+func (c *checker) text(where func() string, ss ...string) {
 	for _, s := range ss {
-		c.text(what, s)
-	}
-}
-
-func (c *checker) descrips(ds []Descrip) {
-	for _, d := range ds {
-		c.strings("data category "+d.Type, d.Type, d.Value, d.Target, d.Element)
-		c.descrips(d.Info)
-	}
-}
-
-func (c *checker) text(what, s string) {
-	if c.err != nil {
-		return
-	}
-	for i, r := range s {
-		if r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") {
-			c.err = fmt.Errorf("tbx: invalid UTF-8 in %s", strings.ToValidUTF8(what, "\uFFFD"))
+		if c.err != nil {
 			return
 		}
-		if !isXMLChar(r) {
-			c.err = fmt.Errorf("tbx: character %U cannot be written in XML (in %s)", r, strings.ToValidUTF8(what, "\uFFFD"))
-			return
+		for i, r := range s {
+			if r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") {
+				c.err = fmt.Errorf("tbx: invalid UTF-8 in %s", strings.ToValidUTF8(where(), "\uFFFD"))
+				return
+			}
+			if !isXMLChar(r) {
+				c.err = fmt.Errorf("tbx: character %U cannot be written in XML (in %s)", r, strings.ToValidUTF8(where(), "\uFFFD"))
+				return
+			}
 		}
 	}
 }
@@ -171,7 +170,17 @@ func (e *encoder) escape(s string, attr bool) {
 	e.raw(s[last:])
 }
 
-func (e *encoder) indent(depth int) { e.raw("\n", strings.Repeat("\t", depth)) }
+// tabs serves indentation without allocating; deeper levels (nested groups) are rare.
+const tabs = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t"
+
+func (e *encoder) indent(depth int) {
+	e.raw("\n")
+	for depth > len(tabs) {
+		e.raw(tabs)
+		depth -= len(tabs)
+	}
+	e.raw(tabs[:depth])
+}
 
 // open writes an indented start tag with attributes given as name, value pairs; empty values are omitted.
 func (e *encoder) open(depth int, name string, attrs ...string) {

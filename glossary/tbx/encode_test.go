@@ -98,7 +98,7 @@ func TestWriteRejects(t *testing.T) {
 		{name: "missing_lang", mutate: func(d *Document) { d.Entries[0].Langs[0].Lang = "" }, want: ErrMissingLang},
 		{name: "control_character", mutate: func(d *Document) { d.Entries[0].Langs[0].Terms[0].Notes = []string{"a\x00b"} },
 			msg: "tbx: character U+0000 cannot be written in XML"},
-		{name: "invalid_utf8", mutate: func(d *Document) { d.Title = "\xff" }, msg: "tbx: invalid UTF-8 in title"},
+		{name: "invalid_utf8", mutate: func(d *Document) { d.Title = "\xff" }, msg: "tbx: invalid UTF-8 in the header"},
 		{name: "nested_descrip_control", mutate: func(d *Document) {
 			d.Entries[0].Descrips = []Descrip{{Type: "x", Info: []Descrip{{Value: "\x1b"}}}}
 		}, msg: "tbx: character U+001B"},
