@@ -67,7 +67,10 @@ func Tokenize(s string) []Token {
 func AppendTokens(dst []Token, s string) []Token {
 	i := 0
 	for i < len(s) {
-		r, size := decode(s, i)
+		r, size := rune(s[i]), 1 // decode, inlined by hand for the hot loops
+		if r >= utf8.RuneSelf {
+			r, size = decodeMulti(s, i)
+		}
 		switch c := classOf(r); c {
 		case cSpace, cJoiner:
 			i += size
@@ -89,14 +92,18 @@ func AppendTokens(dst []Token, s string) []Token {
 	return dst
 }
 
-// decode is utf8.DecodeRuneInString at offset i with fast paths for ASCII and for the two-byte
-// sequences that Arabic text is made of.
+// decode is utf8.DecodeRuneInString at offset i, small enough to inline for the ASCII case.
 func decode(s string, i int) (rune, int) {
-	b := s[i]
-	if b < utf8.RuneSelf {
-		return rune(b), 1
+	if s[i] < utf8.RuneSelf {
+		return rune(s[i]), 1
 	}
-	if b >= 0xC2 && b <= 0xDF && i+1 < len(s) {
+	return decodeMulti(s, i)
+}
+
+// decodeMulti decodes a multi-byte sequence, with a fast path for the two-byte sequences that
+// Arabic text is made of.
+func decodeMulti(s string, i int) (rune, int) {
+	if b := s[i]; b >= 0xC2 && b <= 0xDF && i+1 < len(s) {
 		if c := s[i+1]; c&0xC0 == 0x80 {
 			return rune(b&0x1F)<<6 | rune(c&0x3F), 2
 		}
@@ -111,7 +118,10 @@ func scanWord(s string, i int) (int, Kind) {
 	var prevR rune
 	j := i
 	for j < len(s) {
-		r, size := decode(s, j)
+		r, size := rune(s[j]), 1 // decode, inlined by hand for the hot loops
+		if r >= utf8.RuneSelf {
+			r, size = decodeMulti(s, j)
+		}
 		c := classOf(r)
 		switch c {
 		case cLetter:
@@ -174,7 +184,10 @@ func kindOf(hasLetter bool) Kind {
 // scanPunct returns the end of the punctuation run that continues at j.
 func scanPunct(s string, j int) int {
 	for j < len(s) {
-		r, size := decode(s, j)
+		r, size := rune(s[j]), 1 // decode, inlined by hand for the hot loops
+		if r >= utf8.RuneSelf {
+			r, size = decodeMulti(s, j)
+		}
 		switch classOf(r) {
 		case cSpace, cLetter, cDigit:
 			return j
@@ -231,27 +244,18 @@ func isASCIILetterRune(r rune) bool { return r < utf8.RuneSelf && isASCIILetter(
 
 func isWordClass(c class) bool { return c == cLetter || c == cDigit || c == cMark }
 
-var asciiClass = func() (t [utf8.RuneSelf]class) {
+// lowClass covers U+0000–U+06FF (ASCII, Latin, Greek, Cyrillic, Hebrew and the Arabic block, where
+// most of our text lives) so that classOf is a table lookup there.
+var lowClass = func() (t [0x700]class) {
 	for r := range t {
 		t[r] = classSlow(rune(r))
 	}
 	return t
 }()
 
-// arabicClass covers the Arabic block U+0600–U+06FF, where most of our text lives.
-var arabicClass = func() (t [256]class) {
-	for r := range t {
-		t[r] = classSlow(rune(0x600 + r))
-	}
-	return t
-}()
-
 func classOf(r rune) class {
-	if r < utf8.RuneSelf {
-		return asciiClass[r]
-	}
-	if r-0x600 < 0x100 && r >= 0x600 {
-		return arabicClass[r-0x600]
+	if uint32(r) < uint32(len(lowClass)) {
+		return lowClass[r]
 	}
 	return classSlow(r)
 }
