@@ -107,6 +107,8 @@ func TestReadingsContain(t *testing.T) {
 		{"plural_restores_teh_marbuta", "المفاوضات", "مفاوضه"},
 		{"plural_broken_an", "البلدان", "بلد"},
 		{"construct_plural", "مسؤولو", "مسوول"},
+		{"lil_contraction_over_lam_initial_stem", "للجنة", "لجنه"},
+		{"lil_contraction_plain", "للجنة", "جنه"},
 		{"construct_plural_enclitic", "موظفيها", "موظف"},
 		{"construct_plural_enclitic_nominative", "ممثلوها", "ممثل"},
 	}
@@ -146,6 +148,7 @@ func TestNeverOverStrips(t *testing.T) {
 		{"bare_nisba_is_not_my", "أمني", []string{"امن"}},
 		{"important_is_not_pronoun", "مهم", []string{"م"}},
 		{"two_letter_rest_keeps_proclitic", "بلد", []string{"لد"}},
+		{"allah_is_not_article_plus_lahu", "الله", []string{"له"}},
 		{"single_proclitic_needs_three_letters", "وقت", []string{"قت"}},
 		{"article_chain_needs_three_letters", "وكالات", []string{"ات"}},
 	}

@@ -166,6 +166,12 @@ func analyzePrefix(rs []scored, w string, p proclitic) []scored {
 		}
 	}
 	base := Analysis{Prefix: p.text, Definite: p.definite}
+	if strings.HasSuffix(p.text, "لل") && !invariant[rest] && !stopArabic[rest] {
+		// ل + اللجنه is written للجنه: the article's ل merges with the stem's, so لل may also leave it.
+		a := base
+		a.Stem = "ل" + rest
+		rs = append(rs, scored{a, score + 2*scoreWeak})
+	}
 	if invariant[rest] || stopArabic[rest] {
 		base.Stem = rest
 		return append(rs, scored{base, score})

@@ -49,6 +49,7 @@ func ExampleAnalyze() {
 	// prefix="لل" stem="ضمان" suffix="ات" definite=true
 	// prefix="لل" stem="ضمانات" suffix="" definite=true
 	// prefix="لل" stem="ضمانه" suffix="ات" definite=true
+	// prefix="لل" stem="لضمانات" suffix="" definite=true
 	// prefix="" stem="للضمانات" suffix="" definite=false
 }
 

@@ -54,6 +54,7 @@ var stopEnglish = setOf(
 // invariant holds words whose endings look inflectional but are part of the stem: proper names and
 // common nouns ending in ين ون ان (بوتين is not بوت + ين, الكرملين is not كرمل + ين).
 var invariant = setOf(
+	"الله",
 	"بوتين", "كرملين", "برلين", "بكين", "لينين", "ستالين", "فلسطين", "بحرين", "فلبين", "ياسين", "حسين",
 	"امين", "بنيامين", "صين", "يمين", "دين", "حين", "طين", "تين", "سنين", "ثمين", "روتين", "بروتين",
 	"لاتين", "كولين", "جوبلين", "دبلن", "ميدان",

@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 )
 
-// Kind classifies a token.
+// Kind classifies a token. It is a plain value, safe to share.
 type Kind uint8
 
 const (
@@ -49,7 +49,8 @@ func itoa(n int) string {
 
 // Token is one token of a text: s[Start:End] with byte offsets into the string that was tokenized.
 // Tokens never overlap, are in increasing order and start and end on rune boundaries. Spaces and
-// invisible format controls outside words belong to no token.
+// invisible format controls outside words belong to no token. Token is a plain value, safe to copy
+// and to share between goroutines.
 type Token struct {
 	Start, End int
 	Kind       Kind
