@@ -17,8 +17,9 @@ func benchTexts() map[string]string {
 		en.WriteByte('\n')
 	}
 	return map[string]string{
-		"seed_ar": sample.SeedArabic(),
-		"seed_en": en.String(),
+		"seed_ar":     sample.SeedArabic(),
+		"seed_ar_x64": strings.Repeat(sample.SeedArabic(), 64), // 300 KiB: throughput stays linear
+		"seed_en":     en.String(),
 		"placeholders": strings.Repeat("Delete %1$d files from <b>{folder}</b>? &quot;%(name)s&quot; was "+
 			"modified on 30/12/2021 at 23:35 (1,000.5 KB). حذف %1$d ملفات من <b>{folder}</b>؟\n", 20),
 	}
@@ -39,7 +40,7 @@ func BenchmarkTokenize(b *testing.B) {
 
 // BenchmarkAppendTokens is Tokenize's pair with a reused buffer: the cost of tokenizing alone.
 func BenchmarkAppendTokens(b *testing.B) {
-	for _, name := range []string{"seed_ar", "seed_en", "placeholders"} {
+	for _, name := range []string{"seed_ar", "seed_ar_x64", "seed_en", "placeholders"} {
 		s := benchTexts()[name]
 		buf := token.Tokenize(s)
 		b.Run(name, func(b *testing.B) {
