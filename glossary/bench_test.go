@@ -3,6 +3,7 @@ package glossary
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -31,31 +32,90 @@ var (
 		bilateral nuclear military political economic commercial financial industrial digital global joint`)
 )
 
-// genGlossary returns a glossary of n distinct multi-word Arabic–English entries, deterministic for n.
+// Synthetic words widen the vocabulary the way a real 100,000-entry termbase does (tens of thousands of
+// distinct words): a random triliteral root poured into a common noun pattern (C marks a root letter).
+var (
+	genRootLetters = []rune("بتثجحخدذرزسشصضطظعغفقكلمنهوي")
+	genPatterns    = strings.Fields("CاCC CCاC CCيC مCCC مCاCC مCCوC تCCيC اCCاC استCCاC CاCCه مCCCه CCاCه")
+	genSyllables   = strings.Fields("ka ra mi to lu sen dor vel tra pon gri mas tel lin cor bur dis ent")
+)
+
+// genRoots is the number of distinct synthetic roots: with 12 patterns, about 24,000 distinct words.
+const genRoots = 2000
+
+func genArabicWord(rng *rand.Rand) string {
+	root := [3]rune{}
+	n := len(genRootLetters)
+	seed := rng.IntN(genRoots) * 7919 % (n * n * n) // spread the roots over all letter triples
+	for i := range root {
+		root[i] = genRootLetters[seed%n]
+		seed /= n
+	}
+	var b strings.Builder
+	k := 0
+	for _, r := range genPatterns[rng.IntN(len(genPatterns))] {
+		if r == 'C' {
+			b.WriteRune(root[k])
+			k++
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func genEnglishWord(rng *rand.Rand) string {
+	n := 2 + rng.IntN(2)
+	var b strings.Builder
+	for range n {
+		b.WriteString(genSyllables[rng.IntN(len(genSyllables))])
+	}
+	return b.String()
+}
+
+// genGlossary returns a glossary of n distinct multi-word Arabic–English entries, deterministic for n:
+// a third built from real news words (so the seed article has hits), the rest from synthetic words.
 func genGlossary(tb testing.TB, n int) *Glossary {
 	tb.Helper()
 	var g Glossary
 	rng := rand.New(rand.NewPCG(1, uint64(n)))
 	seen := make(map[string]bool, n)
+	noun := func(real bool) string {
+		if real {
+			return genNouns[rng.IntN(len(genNouns))]
+		}
+		return genArabicWord(rng)
+	}
+	adj := func(real bool) string {
+		if real {
+			return genAdjectives[rng.IntN(len(genAdjectives))]
+		}
+		return genArabicWord(rng) + "ية"
+	}
 	for len(seen) < n {
-		noun := genNouns[rng.IntN(len(genNouns))]
+		real := rng.IntN(3) == 0
 		var ar string
 		switch rng.IntN(4) {
 		case 0: // definite noun + adjective
-			ar = "ال" + noun + " ال" + genAdjectives[rng.IntN(len(genAdjectives))]
+			ar = "ال" + noun(real) + " ال" + adj(real)
 		case 1: // idafa
-			ar = noun + " ال" + genNouns[rng.IntN(len(genNouns))]
+			ar = noun(real) + " ال" + noun(real)
 		case 2: // noun + two adjectives
-			ar = noun + " " + genAdjectives[rng.IntN(len(genAdjectives))] + " " + genAdjectives[rng.IntN(len(genAdjectives))]
+			ar = noun(real) + " " + adj(real) + " " + adj(real)
 		default: // idafa + adjective
-			ar = noun + " ال" + genNouns[rng.IntN(len(genNouns))] + " ال" + genAdjectives[rng.IntN(len(genAdjectives))]
+			ar = noun(real) + " ال" + noun(real) + " ال" + adj(real)
 		}
 		if seen[ar] {
 			continue
 		}
 		seen[ar] = true
-		en := genEnglishAdjectives[rng.IntN(len(genEnglishAdjectives))] + " " +
-			genEnglishNouns[rng.IntN(len(genEnglishNouns))] + " " + genEnglishNouns[rng.IntN(len(genEnglishNouns))]
+		var en string
+		if real {
+			en = genEnglishAdjectives[rng.IntN(len(genEnglishAdjectives))] + " " +
+				genEnglishNouns[rng.IntN(len(genEnglishNouns))] + " " + genEnglishNouns[rng.IntN(len(genEnglishNouns))]
+		} else {
+			en = genEnglishWord(rng) + " " + genEnglishWord(rng)
+		}
 		if err := g.Add(Entry{ID: fmt.Sprint(len(seen)), Terms: []Term{{Text: ar, Lang: ar_}, {Text: en, Lang: en_}}}); err != nil {
 			tb.Fatal(err)
 		}
@@ -89,5 +149,42 @@ func BenchmarkCompile100000(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		compile(entries, baseOf(ar), baseOf(en))
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	m := compile(entries, baseOf(ar), baseOf(en))
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MiB-live")
+	b.ReportMetric(float64(len(m.vocab)), "keys")
+	runtime.KeepAlive(m)
+}
+
+// BenchmarkFindAllSentences calls FindAll once per paragraph, as a CAT tool does per segment.
+func BenchmarkFindAllSentences(b *testing.B) {
+	m := genGlossary(b, 100_000).Matcher(ar, en)
+	paras := strings.Split(sample.SeedArabic(), "\n\n")
+	b.SetBytes(int64(len(sample.SeedArabic())))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range paras {
+			m.FindAll(p)
+		}
+	}
+}
+
+// BenchmarkFindAllCold measures a text whose words the Matcher has not seen: a fresh Matcher per
+// iteration, compiled outside the timer, so every word that passes the prefilter is analysed.
+func BenchmarkFindAllCold100000(b *testing.B) {
+	entries := genGlossary(b, 100_000).snapshot()
+	text := newsText()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		m := compile(entries, baseOf(ar), baseOf(en))
+		b.StartTimer()
+		m.FindAll(text)
 	}
 }

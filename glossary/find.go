@@ -9,7 +9,7 @@ import (
 
 // textWord is a word of the searched text with the readings whose keys occur in some term.
 type textWord struct {
-	start, end int   // byte offsets in the normalized text
+	start, end int // byte offsets in the normalized text
 	rs         []kreading
 	joined     bool // nothing but white space separates it from the previous word
 }

@@ -74,17 +74,27 @@ type cword struct {
 }
 
 func compile(entries []Entry, src, tgt language.Base) *Matcher {
+	n := 0 // source terms, to size the maps once
+	for _, e := range entries {
+		for _, t := range e.Terms {
+			if sameLang(t.Lang, src) {
+				n++
+			}
+		}
+	}
 	m := &Matcher{
 		src:     src,
 		tgt:     tgt,
 		entries: entries,
 		targets: make([][]Term, len(entries)),
-		vocab:   make(map[string]uint32),
-		stems:   make(map[string]struct{}),
-		edges:   make(map[edge]uint32),
-		ends:    make(map[uint32][]int32),
+		terms:   make([]cterm, 0, n),
+		words:   make([]cword, 0, 2*n),
+		vocab:   make(map[string]uint32, n/2),
+		stems:   make(map[string]struct{}, n/2),
+		edges:   make(map[edge]uint32, 2*n),
+		ends:    make(map[uint32][]int32, n),
 	}
-	keys := make(map[string]cword) // memo: term words repeat across terms
+	sc := &termScratch{memo: make(map[string]cword, n/2)}
 	next := uint32(1)
 	for ei, e := range entries {
 		if tgt != (language.Base{}) {
@@ -95,7 +105,7 @@ func compile(entries []Entry, src, tgt language.Base) *Matcher {
 				continue
 			}
 			lo := len(m.words)
-			m.words = m.appendTermWords(m.words, t.Text, keys)
+			m.words = m.appendTermWords(m.words, t.Text, sc)
 			if len(m.words) == lo {
 				continue
 			}
@@ -117,17 +127,26 @@ func compile(entries []Entry, src, tgt language.Base) *Matcher {
 	return m
 }
 
+// termScratch holds buffers reused across the terms of one compilation.
+type termScratch struct {
+	memo map[string]cword // term words repeat across terms: analyse each once
+	norm []byte
+	toks []token.Token
+}
+
 // appendTermWords appends the compiled words of a term, none if it has no words.
-func (m *Matcher) appendTermWords(dst []cword, text string, memo map[string]cword) []cword {
+func (m *Matcher) appendTermWords(dst []cword, text string, sc *termScratch) []cword {
 	first := len(dst)
-	text = normalize.Search.String(text)
-	for _, tk := range token.Tokenize(text) {
+	sc.norm = normalize.Search.Append(sc.norm[:0], []byte(text))
+	norm := sc.norm
+	sc.toks = token.AppendTokens(sc.toks[:0], string(norm))
+	for _, tk := range sc.toks {
 		if !isWord(tk.Kind) {
 			continue
 		}
-		w := text[tk.Start:tk.End]
-		cw, ok := memo[w]
+		cw, ok := sc.memo[string(norm[tk.Start:tk.End])]
 		if !ok {
+			w := string(norm[tk.Start:tk.End])
 			r, ok := termKey(w)
 			if !ok {
 				continue
@@ -139,7 +158,7 @@ func (m *Matcher) appendTermWords(dst []cword, text string, memo map[string]cwor
 					m.stems[body] = struct{}{}
 				}
 			}
-			memo[w] = cw
+			sc.memo[w] = cw
 		}
 		if len(dst) > first && cw.clitic != noClitic {
 			m.laterClitics = true
