@@ -1,6 +1,9 @@
 package normalize
 
-import "sort"
+import (
+	"math"
+	"sort"
+)
 
 // Segment kinds of an OffsetMap.
 //
@@ -15,18 +18,53 @@ const (
 	segEnd                    // sentinel at the end of both texts
 )
 
+// seg starts a segment at a normalized and an original byte offset. Offsets fit in 32 bits for inputs
+// under 4 GiB, which keeps the map of a long vocalized text (one segment per letter) small; wideSeg takes
+// over beyond that.
 type seg struct {
+	norm, orig uint32
+	kind       uint8
+}
+
+type wideSeg struct {
 	norm, orig int
 	kind       uint8
 }
 
 // OffsetMap maps byte offsets in a normalized string back to the original string it came from. It is a
-// run-length list of segments, one per run of copied bytes, replaced unit or run of deleted runes, so its
-// size grows with the number of changes, not with the text; lookups are O(log(segments)).
+// run-length list of segments, one per run of copied bytes, replaced unit or run of deleted controls, so
+// its size grows with the number of changes, not with the text; lookups are O(log(segments)).
 //
 // An OffsetMap is immutable and safe for concurrent use.
 type OffsetMap struct {
-	segs []seg // sorted by norm and by orig; the last one is the segEnd sentinel
+	// segs (or wide, for inputs of 4 GiB and more) is sorted by norm and by orig; the last segment is the
+	// segEnd sentinel.
+	segs []seg
+	wide []wideSeg
+}
+
+// len returns the number of segments.
+func (m *OffsetMap) len() int {
+	if m.wide != nil {
+		return len(m.wide)
+	}
+	return len(m.segs)
+}
+
+// at returns segment k.
+func (m *OffsetMap) at(k int) (norm, orig int, kind uint8) {
+	if m.wide != nil {
+		s := m.wide[k]
+		return s.norm, s.orig, s.kind
+	}
+	s := m.segs[k]
+	return int(s.norm), int(s.orig), s.kind
+}
+
+// normLen returns the length of the normalized string.
+func (m *OffsetMap) normLen() int {
+	n, _, _ := m.at(m.len() - 1)
+	return n
 }
 
 // Orig returns the byte offset in the original string of the normalized byte offset i: the start of the
@@ -34,13 +72,12 @@ type OffsetMap struct {
 // Offsets inside a replaced unit (a ligature, a composed hamza) map to the unit's start. i is clamped to
 // [0, len(normalized)].
 func (m *OffsetMap) Orig(i int) int {
-	i = min(max(i, 0), m.segs[len(m.segs)-1].norm)
-	k := m.find(i)
-	s := m.segs[k]
-	if s.kind == segLinear {
-		return s.orig + i - s.norm
+	i = min(max(i, 0), m.normLen())
+	norm, orig, kind := m.at(m.find(i))
+	if kind == segLinear {
+		return orig + i - norm
 	}
-	return s.orig
+	return orig
 }
 
 // OrigSpan maps the normalized byte range [start, end) to the original: start as Orig does, and end to the
@@ -49,42 +86,80 @@ func (m *OffsetMap) Orig(i int) int {
 // maps to all of كَتَبَ). An empty or inverted range maps to an empty range at Orig(start).
 func (m *OffsetMap) OrigSpan(start, end int) (int, int) {
 	os := m.Orig(start)
-	end = min(end, m.segs[len(m.segs)-1].norm)
+	end = min(end, m.normLen())
 	if end <= start || end <= 0 {
 		return os, os
 	}
 	k := m.find(end - 1)
-	s, next := m.segs[k], m.segs[k+1]
-	if s.kind == segLinear && end < next.norm {
-		return os, s.orig + end - s.norm
+	norm, orig, kind := m.at(k)
+	nextNorm, nextOrig, _ := m.at(k + 1)
+	if kind == segLinear && end < nextNorm {
+		return os, orig + end - norm
 	}
 	// The unit ends where the next segment starts, after the gap of deleted marks if there is one.
-	return os, next.orig
+	return os, nextOrig
 }
 
 // find returns the index of the last segment starting at or before the normalized offset i (in bounds),
 // which is never a deletion: a deletion starts where the segment after it starts.
 func (m *OffsetMap) find(i int) int {
-	return sort.Search(len(m.segs), func(k int) bool { return m.segs[k].norm > i }) - 1
+	if m.wide == nil {
+		return sort.Search(len(m.segs), func(k int) bool { return int(m.segs[k].norm) > i }) - 1
+	}
+	return sort.Search(m.len(), func(k int) bool {
+		norm, _, _ := m.at(k)
+		return norm > i
+	}) - 1
 }
 
 // recorder builds an OffsetMap while core transforms a whole string.
 type recorder struct {
-	segs       []seg
+	m          OffsetMap
 	norm, orig int // end of what is recorded so far
 
-	holdSegs           int // len(segs) before the held unit was recorded
+	holdSegs           int // number of segments before the held unit was recorded
 	holdNorm, holdOrig int
+}
+
+// push appends a segment, doubling the storage (append grows large slices by only a quarter, which
+// would copy the map of a long vocalized text many times).
+func (r *recorder) push(norm, orig int, kind uint8) {
+	if r.m.wide == nil && uint(norm) <= math.MaxUint32 && uint(orig) <= math.MaxUint32 {
+		if len(r.m.segs) == cap(r.m.segs) {
+			r.m.segs = append(make([]seg, 0, 2*cap(r.m.segs)+64), r.m.segs...)
+		}
+		r.m.segs = append(r.m.segs, seg{uint32(norm), uint32(orig), kind})
+		return
+	}
+	if r.m.wide == nil {
+		r.m.wide = make([]wideSeg, len(r.m.segs), 2*len(r.m.segs)+64)
+		for k, s := range r.m.segs {
+			r.m.wide[k] = wideSeg{int(s.norm), int(s.orig), s.kind}
+		}
+		r.m.segs = nil
+	}
+	r.m.wide = append(r.m.wide, wideSeg{norm, orig, kind})
+}
+
+// truncate drops the segments from index n on.
+func (r *recorder) truncate(n int) {
+	if r.m.wide != nil {
+		r.m.wide = r.m.wide[:n]
+		return
+	}
+	r.m.segs = r.m.segs[:n]
 }
 
 // add records nlen normalized bytes made from olen original bytes, merging runs of the same kind.
 func (r *recorder) add(norm, orig, nlen, olen int, kind uint8) {
-	if n := len(r.segs); n > 0 && kind != segCollapsed && r.segs[n-1].kind == kind && r.norm == norm && r.orig == orig {
-		r.norm += nlen
-		r.orig += olen
-		return
+	if n := r.m.len(); n > 0 && kind != segCollapsed && r.norm == norm && r.orig == orig {
+		if _, _, last := r.m.at(n - 1); last == kind {
+			r.norm += nlen
+			r.orig += olen
+			return
+		}
 	}
-	r.segs = append(r.segs, seg{norm, orig, kind})
+	r.push(norm, orig, kind)
 	r.norm, r.orig = norm+nlen, orig+olen
 }
 
@@ -99,20 +174,21 @@ func (r *recorder) unit(norm, orig, nlen, olen int, linear bool) {
 
 // hold records a held unit and remembers where it starts so that recompose can rewrite it.
 func (r *recorder) hold(norm, orig, nlen, olen int, linear bool) {
-	r.holdSegs, r.holdNorm, r.holdOrig = len(r.segs), norm, orig
+	r.holdSegs, r.holdNorm, r.holdOrig = r.m.len(), norm, orig
 	r.unit(norm, orig, nlen, olen, linear)
 }
 
 // recompose rewrites the held unit, and the deletions recorded after it, as one unit of nlen bytes made
 // from the original bytes up to origEnd.
 func (r *recorder) recompose(nlen, origEnd int) {
-	r.segs = r.segs[:r.holdSegs]
+	r.truncate(r.holdSegs)
 	r.norm, r.orig = r.holdNorm, r.holdOrig
 	r.hold(r.holdNorm, r.holdOrig, nlen, origEnd-r.holdOrig, false)
 }
 
 // finish closes the map at the end of both texts.
 func (r *recorder) finish(normLen, origLen int) *OffsetMap {
-	r.segs = append(r.segs, seg{normLen, origLen, segEnd})
-	return &OffsetMap{segs: r.segs}
+	r.push(normLen, origLen, segEnd)
+	m := r.m
+	return &m
 }
