@@ -105,6 +105,10 @@ func (s *Server) lookup(w http.ResponseWriter, r *http.Request, text string, src
 		s.fail(w, r, http.StatusBadRequest, "text_too_long", fmt.Sprintf("query text is %d bytes; the limit is %d", len(text), s.cfg.MaxQuery))
 		return nil, false
 	}
+	if !utf8.ValidString(text) {
+		s.fail(w, r, http.StatusBadRequest, "bad_text", "query text is not valid UTF-8")
+		return nil, false
+	}
 	ms, err := s.cfg.Memory.Lookup(r.Context(), tm.Query{Text: text, Pair: tm.LangPair{Source: src, Target: tgt}, MinScore: minScore, Limit: limit})
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, "lookup_failed", err.Error())
@@ -260,8 +264,8 @@ type hitJSON struct {
 func (s *Server) tmConcordance(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	phrase := q.Get("q")
-	if strings.TrimSpace(phrase) == "" || len(phrase) > s.cfg.MaxQuery {
-		s.fail(w, r, http.StatusBadRequest, "bad_query", fmt.Sprintf("q must be 1 to %d bytes of text", s.cfg.MaxQuery))
+	if strings.TrimSpace(phrase) == "" || len(phrase) > s.cfg.MaxQuery || !utf8.ValidString(phrase) {
+		s.fail(w, r, http.StatusBadRequest, "bad_query", fmt.Sprintf("q must be 1 to %d bytes of UTF-8 text", s.cfg.MaxQuery))
 		return
 	}
 	var o tm.ConcordanceOptions

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/tarjuman/tarjuman/glossary"
 	"github.com/tarjuman/tarjuman/tm"
@@ -26,6 +27,13 @@ type Config struct {
 	MaxQuery int
 	// Logger receives one line per failed request; nil discards.
 	Logger *slog.Logger
+
+	// ReadHeaderTimeout bounds how long a client may take to send its request headers (default 10 s):
+	// slow clients that trickle headers are cut off. Used by HTTPServer.
+	ReadHeaderTimeout time.Duration
+	// RequestTimeout bounds reading a request body and writing a response (default 1 min); imports and
+	// exports get ImportTimeout instead (default 30 min).
+	RequestTimeout, ImportTimeout time.Duration
 }
 
 // Server is the HTTP JSON API. It is an http.Handler and is safe for concurrent use.
@@ -48,12 +56,43 @@ func New(c Config) *Server {
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
 	}
+	if c.ReadHeaderTimeout <= 0 {
+		c.ReadHeaderTimeout = 10 * time.Second
+	}
+	if c.RequestTimeout <= 0 {
+		c.RequestTimeout = time.Minute
+	}
+	if c.ImportTimeout <= 0 {
+		c.ImportTimeout = 30 * time.Minute
+	}
 	s := &Server{cfg: c, mux: http.NewServeMux()}
 	s.routes()
 	return s
 }
 
+// HTTPServer returns an http.Server for s with the timeouts a server exposed to many clients needs: header
+// read timeout, idle timeout and a header size limit. Per-request read and write deadlines are set by
+// ServeHTTP itself. Set Addr (or call Serve with a listener) and the server is ready.
+func (s *Server) HTTPServer() *http.Server {
+	return &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: s.cfg.ReadHeaderTimeout,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.cfg.Logger.Handler(), slog.LevelWarn),
+	}
+}
+
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// Deadlines per request rather than per server, so a long import does not force long timeouts on
+	// lookups. Writers that cannot take deadlines (httptest.ResponseRecorder) simply run without them.
+	d := s.cfg.RequestTimeout
+	if r.URL.Path == "/v1/tm/import" || r.URL.Path == "/v1/tm/export" {
+		d = s.cfg.ImportTimeout
+	}
+	rc := http.NewResponseController(w)
+	_ = rc.SetReadDeadline(time.Now().Add(d))
+	_ = rc.SetWriteDeadline(time.Now().Add(d))
 	if s.cfg.Token != "" && r.URL.Path != "/healthz" && !s.authorized(r) {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="tarjuman"`)
 		s.fail(w, r, http.StatusUnauthorized, "unauthorized", "missing or wrong bearer token")

@@ -21,6 +21,14 @@ import (
 // newTestServer serves the seed article's TM and glossary, as `tarjuman serve` would.
 func newTestServer(t *testing.T, c Config) *httptest.Server {
 	t.Helper()
+	ts := httptest.NewServer(New(seedConfig(t, c)))
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+// seedConfig fills in the seed article's TM and glossary where c has none.
+func seedConfig(t *testing.T, c Config) Config {
+	t.Helper()
 	if c.Memory == nil {
 		mem := tm.NewMemory(nil)
 		t.Cleanup(func() { mem.Close() })
@@ -33,9 +41,7 @@ func newTestServer(t *testing.T, c Config) *httptest.Server {
 		require.NoError(t, err)
 		c.Glossary = g
 	}
-	ts := httptest.NewServer(New(c))
-	t.Cleanup(ts.Close)
-	return ts
+	return c
 }
 
 func get(t *testing.T, ts *httptest.Server, path string, v any) int {

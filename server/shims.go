@@ -4,6 +4,7 @@ import (
 	"math"
 	"net/http"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 )
@@ -115,8 +116,8 @@ func (s *Server) mymemoryGet(w http.ResponseWriter, r *http.Request) {
 		fail("missing_text", "the q parameter is missing or empty")
 		return
 	}
-	if len(text) > s.cfg.MaxQuery {
-		fail("text_too_long", "the q parameter is too long")
+	if len(text) > s.cfg.MaxQuery || !utf8.ValidString(text) {
+		fail("bad_text", "the q parameter is too long or not valid UTF-8")
 		return
 	}
 	src, tgt, err := parseLangPair(q.Get("langpair"))

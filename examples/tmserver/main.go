@@ -18,7 +18,6 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
-	"time"
 
 	"github.com/tarjuman/tarjuman/glossary"
 	"github.com/tarjuman/tarjuman/internal/sample"
@@ -58,7 +57,7 @@ func run(ctx context.Context, args []string, _ io.Reader, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: server.New(server.Config{Memory: mem, Glossary: g}), ReadHeaderTimeout: 10 * time.Second}
+	srv := server.New(server.Config{Memory: mem, Glossary: g}).HTTPServer()
 	go srv.Serve(ln)
 	defer srv.Close()
 	base := "http://" + ln.Addr().String()
