@@ -42,8 +42,9 @@ type scored struct {
 // or tatweel); Analyze applies these Arabic letter folds itself when they are missing, but nothing else.
 // The result always includes a reading with no suffix stripped, no stripped reading leaves a stem of
 // fewer than two letters, and a single-letter proclitic (و ف ب ك ل) is only stripped when three or
-// more letters remain. Analyze returns nil for the empty string. It never panics and is safe for
-// concurrent use.
+// more letters remain or the rest is a function word (وفي → و + في). Function words and known names
+// (التي, بوتين) are returned whole. Analyze returns nil for the empty string. It never panics and is
+// safe for concurrent use.
 func Analyze(w string) []Analysis {
 	if w == "" {
 		return nil
