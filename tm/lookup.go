@@ -173,11 +173,14 @@ func (m *Memory) Lookup(ctx context.Context, q Query) ([]Match, error) {
 		return nil, nil
 	}
 	qs := newSegment(q.Text)
-	var recs []*record
+	var cands []candidate
 	if q.Exhaustive {
 		err := m.st.scan(ctx, func(r *record) bool {
-			if sideMatches(r, dir) {
-				recs = append(recs, r)
+			if !sideMatches(r, dir) {
+				return true
+			}
+			if pct := wordScore(qs.kw, splitKey(sideKey(r, dir))); pct+1e-9 >= minScore {
+				cands = append(cands, candidate{r, pct})
 			}
 			return true
 		})
@@ -185,27 +188,27 @@ func (m *Memory) Lookup(ctx context.Context, q Query) ([]Match, error) {
 			return nil, err
 		}
 	} else {
-		// Ask the index with a lower threshold and more candidates than wanted: our penalties and
-		// word-level rescoring can move a candidate across the threshold or the limit.
-		res := ix.Search(qs.key, max(minScore-0.1, 0.01), limit*4+20)
+		// The index scores exactly like wordScore, and penalties only lower a score, so its results
+		// at minScore hold every match; extra candidates leave room for penalties to reorder.
+		res := ix.Search(strings.Join(qs.kw, " "), minScore, limit*2+10)
 		ids := make([]uint32, len(res))
 		for i, r := range res {
 			ids[i] = r.ID
 		}
-		if err := m.st.get(ids, func(r *record) { recs = append(recs, r) }); err != nil {
+		err := m.st.get(ids, func(r *record) {
+			cands = append(cands, candidate{r, wordScore(qs.kw, splitKey(sideKey(r, dir)))})
+		})
+		if err != nil {
 			return nil, err
 		}
 	}
 	sources := make(map[string]int) // source key → number of candidates with it
-	for _, r := range recs {
-		sources[sideKey(r, dir)]++
+	for _, c := range cands {
+		sources[sideKey(c.r, dir)]++
 	}
-	found := make([]scored, 0, min(len(recs), limit*2))
-	for _, r := range recs {
-		if q.Exhaustive && !lengthCompatible(qs, r, dir, minScore) {
-			continue
-		}
-		s := scoreMatch(&q, qs, r, dir, sources[sideKey(r, dir)] > 1)
+	found := make([]scored, 0, len(cands))
+	for _, c := range cands {
+		s := scoreMatch(&q, qs, c, dir, sources[sideKey(c.r, dir)] > 1)
 		if s.Score+1e-9 < minScore {
 			continue
 		}
@@ -214,12 +217,25 @@ func (m *Memory) Lookup(ctx context.Context, q Query) ([]Match, error) {
 	sortMatches(found)
 	matches := make([]Match, min(len(found), limit))
 	for i := range matches {
-		matches[i] = found[i].Match
-	}
-	for i := range matches {
-		matches[i].Unit = cloneUnit(matches[i].Unit)
+		s := &found[i]
+		s.Diff = diff(qs, s.us)
+		s.Suggestion, s.Adjusted = adjust(s.Diff, qs, s.us, s.Unit.Target)
+		s.Unit = cloneUnit(s.Unit)
+		matches[i] = s.Match
 	}
 	return matches, nil
+}
+
+// candidate is a record whose side in the query direction scores pct (wordScore) against the
+// query.
+type candidate struct {
+	r   *record
+	pct float64
+}
+
+// wordScore is the CAT fraction of the query's and a candidate's scoring words.
+func wordScore(q, c []string) float64 {
+	return score.Percent(len(q), len(c), score.Levenshtein(q, c))
 }
 
 func validatePair(p LangPair) error {
@@ -246,17 +262,6 @@ func sideKey(r *record, dir string) string {
 	return r.tgtKey
 }
 
-// lengthCompatible is the exhaustive scan's cheap bound: a segment with n words cannot reach
-// minScore against one with fewer than minScore·n or more than n/minScore words.
-func lengthCompatible(qs *segment, r *record, dir string, minScore float64) bool {
-	n := len(strings.Fields(sideKey(r, dir)))
-	a, b := float64(len(qs.words)), float64(n)
-	if a == 0 || b == 0 {
-		return true
-	}
-	return math.Min(a, b)/math.Max(a, b) >= minScore-1e-9
-}
-
 // orient returns the unit as seen from direction dir and whether it had to be reversed.
 func orient(u Unit, dir string) (Unit, bool) {
 	if dirKey(u.Pair.Source, u.Pair.Target) == dir {
@@ -269,15 +274,17 @@ func orient(u Unit, dir string) (Unit, bool) {
 	return u, true
 }
 
-// scored is a match with its tie-breaker: the character distance between the keys.
+// scored is a match with its tie-breaker (the character distance between the keys) and the
+// prepared source, kept for the diff of the matches that are returned.
 type scored struct {
 	Match
 	charDist int
+	us       *segment
 }
 
 // scoreMatch classifies and scores one candidate.
-func scoreMatch(q *Query, qs *segment, r *record, dir string, multiple bool) scored {
-	u, reversed := orient(r.unit, dir)
+func scoreMatch(q *Query, qs *segment, c candidate, dir string, multiple bool) scored {
+	u, reversed := orient(c.r.unit, dir)
 	mt := Match{Unit: u, Reversed: reversed, Suggestion: u.Target}
 	us := newSegment(u.Source)
 	switch {
@@ -290,9 +297,8 @@ func scoreMatch(q *Query, qs *segment, r *record, dir string, multiple bool) sco
 		mt.Kind, mt.Percent = Normalized, 99
 	default:
 		mt.Kind = Fuzzy
-		dist := score.Levenshtein(qs.words, us.words)
-		pct := int(math.Floor(100*score.Percent(len(qs.words), len(us.words), dist) + 1e-9))
-		if dist == 0 {
+		pct := int(math.Floor(100*c.pct + 1e-9))
+		if pct == 100 {
 			mt.Penalties = append(mt.Penalties, Penalty{PenaltyPunctuation, 2})
 		}
 		if multiple {
@@ -307,9 +313,7 @@ func scoreMatch(q *Query, qs *segment, r *record, dir string, multiple bool) sco
 		mt.Percent = max(min(pct, 98), 0)
 	}
 	mt.Score = math.Min(float64(mt.Percent)/100, 1)
-	mt.Diff = diff(qs, us)
-	mt.Suggestion, mt.Adjusted = adjust(mt.Diff, qs, us, u.Target)
-	return scored{mt, score.CharDistance(qs.key, us.key)}
+	return scored{Match: mt, charDist: score.CharDistance(qs.key, us.key), us: us}
 }
 
 func sameContext(q, u Context) bool {

@@ -11,7 +11,6 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tarjuman/tarjuman/internal/fuzzy"
-	"github.com/tarjuman/tarjuman/normalize"
 )
 
 // Options configure a Memory. A nil *Options means the defaults.
@@ -128,7 +127,7 @@ func dupSide(lang language.Tag, text string) string {
 
 // keys computes the matching keys of a unit.
 func keys(u *Unit) (src, tgt string) {
-	return normalize.Search.String(u.Source), normalize.Search.String(u.Target)
+	return indexKey(u.Source), indexKey(u.Target)
 }
 
 func (m *Memory) dirIndex(dir string) *fuzzy.Index {

@@ -17,10 +17,13 @@ import (
 // changes the fingerprint and Open recomputes the stored keys.
 const fingerprintProbe = "ﻻ أإآٱ ؤئ ى ة ی ک ۀ ٠١٩ ۰۹ ٫٬٪ ـ َ ً ُ ّ ْ ٰ ۖ \u200c\u200f\u200b ABC Straße Ǆ ΣΑΣ"
 
-// fingerprint identifies the behaviour of the key normalizer.
+// keyVersion changes whenever indexKey changes in a way the probe might not show.
+const keyVersion = "words-2"
+
+// fingerprint identifies the behaviour of the key normalizer and of indexKey.
 func fingerprint() []byte {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%+v\x00%s", normalize.Search.Options(), normalize.Search.String(fingerprintProbe))
+	fmt.Fprintf(h, "%s\x00%+v\x00%s\x00%s", keyVersion, normalize.Search.Options(), normalize.Search.String(fingerprintProbe), indexKey(fingerprintProbe))
 	return fmt.Appendf(nil, "fnv64a:%016x", h.Sum64())
 }
 
