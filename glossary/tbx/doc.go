@@ -29,8 +29,9 @@
 // Malformed input gives a *ParseError with line and byte column: XML syntax errors, a root that is not
 // <tbx> or <martif>, an empty or missing <term>, a language section without xml:lang, groups nested more
 // than 8 deep, and a duplicate id. TBX ids are XML ids, unique in a document, and a termbase with two
-// concepts under one id is ambiguous, so a repeated id of an entry or term is an error (ErrDuplicateID)
-// unless Decoder.AllowDuplicateIDs is set, in which case both are kept. Read and Decoder.Next never return
+// concepts under one id is ambiguous, so a repeated id of an entry or term is an error (ErrDuplicateID;
+// entries and terms share one id space, as XML ids do) unless Decoder.AllowDuplicateIDs is set, in which
+// case both are kept. Read and Decoder.Next never return
 // a partly built document or entry together with an error.
 //
 // A DOCTYPE is tolerated and ignored: no DTD or external entity is ever fetched, and no entity other than
@@ -51,8 +52,14 @@
 //   - Write always declares TBX-Basic. It writes Descrips of categories TBX-Basic does not define as they
 //     were read; in DCT style they, and categories read from an element other than TBX-Basic's, keep their
 //     DCA form (<descrip type="...">), which a TBX-Basic schema validator will flag but no data is lost.
+//   - Write puts a term's termNote Descrips before its other information, as TBX requires, so input that
+//     had them after reads back in that order; it writes xml:lang="en" on the root when Document.Lang is
+//     empty; a target attribute on <note> is not kept.
 //   - TBX-Basic has no forbidden status: BasicStatus("forbidden") is "forbiddenTerm-admn-sts", which this
 //     package reads back but validators flag.
 //   - The duplicate id check keeps every id seen, so a Decoder's memory grows with the number of ids.
-//   - Input must be UTF-8, UTF-16 with a byte order mark, or a declared ISO-8859-1, Windows-1252 or US-ASCII.
+//   - Input must be UTF-8, UTF-16, or a declared ISO-8859-1, Windows-1252 or US-ASCII.
+//   - Data category names are matched exactly, as TBX defines them: tools that export their own field
+//     names (<descrip type="Definition">, "Part of Speech") get them in Descrips, not in the fields.
+//   - Text size is not limited: a single huge element is held in memory whole.
 package tbx
