@@ -3,6 +3,7 @@ package glossary
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tarjuman/tarjuman/internal/token"
 )
@@ -61,17 +62,28 @@ func wordReadings(dst []reading, n string) []reading {
 	}
 	start := len(dst)
 	for _, a := range token.Analyze(n) {
-		r := reading{key: a.Stem, clitic: cliticOf(a.Prefix), definite: a.Definite, suffixed: mayBePossessive(a.Suffix)}
+		r := reading{key: canonical(a.Stem), clitic: cliticOf(a.Prefix), definite: a.Definite, suffixed: mayBePossessive(a.Suffix)}
 		if r.key == "" || containsReading(dst[start:], r) {
 			continue
 		}
 		dst = append(dst, r)
 	}
-	whole := reading{key: n}
+	whole := reading{key: canonical(n)}
 	if !containsReading(dst[start:], whole) {
 		dst = append(dst, whole)
 	}
 	return dst
+}
+
+// canonical folds an Arabic key's final ه (a teh marbuta, or one internal/token restored before an
+// ending) away when three letters remain, so that the feminine singular, its sound plural and its dual
+// share a key: ضمانة, ضمانات and ضمانتان all become ضمان, which is how a term in one number finds the
+// others.
+func canonical(key string) string {
+	if body, ok := strings.CutSuffix(key, "ه"); ok && utf8.RuneCountInString(body) >= 3 {
+		return body
+	}
+	return key
 }
 
 func containsReading(rs []reading, r reading) bool {

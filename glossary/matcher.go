@@ -2,7 +2,6 @@ package glossary
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/tarjuman/tarjuman/internal/token"
 	"github.com/tarjuman/tarjuman/normalize"
@@ -48,7 +47,7 @@ type Matcher struct {
 	terms        []cterm
 	words        []cword             // the words of all terms, cterm.lo:hi
 	vocab        map[string]uint32   // word key → key id
-	stems        map[string]struct{} // Arabic keys, and keys ending in ه without it: the prefilter
+	stems        map[string]struct{} // Arabic keys: the prefilter
 	edges        map[edge]uint32     // trie transitions; node 0 is the root
 	ends         map[uint32][]int32  // node → terms ending there
 	maxWords     int
@@ -154,9 +153,6 @@ func (m *Matcher) appendTermWords(dst []cword, text string, sc *termScratch) []c
 			cw = cword{key: m.keyID(r.key), clitic: r.clitic, definite: r.definite, arabic: token.IsArabic(w)}
 			if cw.arabic {
 				m.stems[r.key] = struct{}{}
-				if body, ok := cutHeh(r.key); ok {
-					m.stems[body] = struct{}{}
-				}
 			}
 			sc.memo[w] = cw
 		}
@@ -167,10 +163,6 @@ func (m *Matcher) appendTermWords(dst []cword, text string, sc *termScratch) []c
 	}
 	return dst
 }
-
-// cutHeh returns key without a final ه (a restored ة), which internal/token's stems add to the letters
-// of the word.
-func cutHeh(key string) (string, bool) { return strings.CutSuffix(key, "ه") }
 
 func (m *Matcher) keyID(key string) uint32 {
 	id, ok := m.vocab[key]

@@ -78,6 +78,9 @@ func TestFindAllArabic(t *testing.T) {
 		{"possessive_enclitic", "ضماناتنا الأمنية", []hit{{"ضماناتنا الأمنية", "guarantees"}}},
 		{"possessive_hum", "ضماناتهم الأمنية", []hit{{"ضماناتهم الأمنية", "guarantees"}}},
 		{"singular_noun", "ضمانة أمنية", []hit{{"ضمانة أمنية", "guarantees"}}},
+		{"dual_feminine", "الضمانتين الأمنيتين", []hit{{"الضمانتين الأمنيتين", "guarantees"}}},
+		{"dual_feminine_nominative", "ضمانتان أمنيتان", []hit{{"ضمانتان أمنيتان", "guarantees"}}},
+		{"feminine_before_enclitic", "ضمانتها الأمنية", []hit{{"ضمانتها الأمنية", "guarantees"}}},
 		{"dual_noun", "الرئيسان الروسيان", []hit{{"الرئيسان الروسيان", "president"}}},
 		{"dual_oblique", "بين الرئيسين الروسيين", []hit{{"الرئيسين الروسيين", "president"}}},
 		{"two_occurrences", "الضمانات الأمنية ثم بالضمانات الأمنية", []hit{

@@ -9,10 +9,11 @@ import (
 // Analysing every word of a text is the expensive part of matching, and most words of a text are in no
 // term. Two things keep it off the hot path:
 //
-//   - a prefilter: internal/token's stems are always a substring of the word that starts after its
-//     proclitics and ends before an ending made of suffix letters, possibly followed by a restored ة
-//     (ه). The Matcher keeps every term key (and every key ending in ه without it) in one set and
-//     analyses a word only if such a substring is in the set, so the filter never drops a reading;
+//   - a prefilter: internal/token's stems are a substring of the word that starts after its proclitics
+//     and ends before an ending made of suffix letters, possibly followed by a restored ة (ه), which
+//     canonical removes again; so every key is such a substring. The Matcher keeps the Arabic term keys
+//     in one set and analyses a word only if one of its substrings of that shape is in the set: the
+//     filter never drops a reading;
 //   - a bounded cache of the readings of the words that passed, shared by all calls on one Matcher.
 
 // procliticEnds appends to dst the offsets in w where a stem may start: 0 and the end of every
