@@ -27,7 +27,7 @@ func (k IssueKind) String() string {
 	return fmt.Sprintf("IssueKind(%d)", uint8(k))
 }
 
-// Issue is one terminology problem in a translation.
+// Issue is one terminology problem in a translation. It is plain data owned by the caller.
 type Issue struct {
 	Kind IssueKind
 	// Match locates the problem: for MissingTarget the source term in the source text, for

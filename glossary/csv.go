@@ -37,7 +37,7 @@ const (
 	TermNote
 )
 
-// Column describes one CSV column.
+// Column describes one CSV column. It is a plain value.
 type Column struct {
 	Field Field
 	// Lang is the language of a TermText column, or the language a StatusField, PartOfSpeech or TermNote
@@ -134,7 +134,7 @@ func (c Column) String() string {
 }
 
 // CSVLayout describes a delimited glossary file. Its zero value is comma-separated CSV with a header
-// row naming the columns.
+// row naming the columns. A CSVLayout is a plain value, safe to share once set up.
 type CSVLayout struct {
 	// Comma separates fields; 0 means ','.
 	Comma rune
@@ -186,7 +186,8 @@ func (l *CSVLayout) sep() string {
 	return l.Separator
 }
 
-// ParseError is an error in a CSV or TSV glossary, with its position.
+// ParseError is an error in a CSV or TSV glossary, with its position. Errors in TBX input are
+// *tbx.ParseError instead.
 type ParseError struct {
 	Line   int // 1-based line
 	Column int // 1-based byte column of the field in the line
@@ -231,9 +232,13 @@ func ReadCSV(r io.Reader, l CSVLayout) (*Glossary, error) {
 		if err != nil {
 			return nil, err
 		}
-		if ok {
-			g.entries = append(g.entries, e)
+		if !ok {
+			continue
 		}
+		if e, err = validEntry(e); err != nil { // a layout column without a language
+			return nil, rec.errAt(0, n, err)
+		}
+		g.entries = append(g.entries, e)
 	}
 }
 

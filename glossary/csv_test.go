@@ -195,3 +195,13 @@ func FuzzCSVRoundTrip(f *testing.F) {
 		assert.Equal(t, g.All(), back.All())
 	})
 }
+
+func TestReadCSVLayoutWithoutLanguage(t *testing.T) {
+	l := CSVLayout{Columns: []Column{{Field: TermText}}}
+	g, err := ReadCSV(strings.NewReader("روسيا\n"), l)
+	assert.Nil(t, g)
+	var pe *ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.ErrorIs(t, err, ErrNoLanguage)
+	assert.Equal(t, 1, pe.Line)
+}

@@ -8,7 +8,7 @@ import (
 	"golang.org/x/text/language"
 )
 
-// Match is one occurrence of a glossary term in a text.
+// Match is one occurrence of a glossary term in a text. It is plain data owned by the caller.
 type Match struct {
 	// Start and End are byte offsets into the text: text[Start:End] covers whole words, including
 	// attached clitics and trailing diacritics.

@@ -21,7 +21,7 @@ const (
 	Forbidden
 )
 
-// Term is one designation of a concept in one language.
+// Term is one designation of a concept in one language. Term is a plain value, safe to copy.
 type Term struct {
 	Text         string
 	Lang         language.Tag
@@ -31,7 +31,7 @@ type Term struct {
 }
 
 // Entry is one concept: its terms in any number of languages (synonyms, variants and broken plurals are
-// further Terms of the same language).
+// further Terms of the same language). Entry is plain data; the Entries a Glossary returns are copies.
 type Entry struct {
 	ID         string
 	Subject    string
