@@ -26,14 +26,15 @@ type Decoder struct {
 	// failing with ErrDuplicateID. Set it before the first call.
 	AllowDuplicateIDs bool
 
-	x     *xml.Decoder
-	src   *sourceReader
-	doc   Document
-	core  string // namespace of the core elements: the root's
-	state int
-	err   error
-	ids   map[string]struct{}
-	pos   position // where the last token read began
+	x       *xml.Decoder
+	src     *sourceReader
+	doc     Document
+	core    string // namespace of the core elements: the root's
+	state   int
+	err     error
+	ids     map[string]struct{}
+	pos     position // where the last token read began
+	entryAt position // where the last entry returned by Next began
 }
 
 type position struct{ line, col int }
@@ -158,6 +159,10 @@ func (d *Decoder) Next() (*Entry, error) {
 	}
 	return e, nil
 }
+
+// EntryPos returns the line and byte column (1-based) where the start tag of the entry last returned by Next
+// began, so that a caller finding a problem in the entry's content can report a *ParseError of its own.
+func (d *Decoder) EntryPos() (line, column int) { return d.entryAt.line, d.entryAt.col }
 
 // Read reads a whole document. On error it returns no document at all.
 func Read(r io.Reader) (*Document, error) {
@@ -431,6 +436,7 @@ func (d *Decoder) nextEntry() (*Entry, error) {
 		switch t := t.(type) {
 		case xml.StartElement:
 			if d.isCore(t.Name) && (t.Name.Local == "conceptEntry" || t.Name.Local == "termEntry") {
+				d.entryAt = d.pos
 				return d.entry(t, d.pos)
 			}
 			if err := d.skip(); err != nil {

@@ -388,3 +388,22 @@ func TestNewDecoderReadsLazily(t *testing.T) {
 	assert.ErrorIs(t, err, io.EOF)
 	assert.Positive(t, cr.calls)
 }
+
+func TestDecoderEntryPos(t *testing.T) {
+	f, err := os.Open(filepath.Join("testdata", "basic_dca.tbx"))
+	require.NoError(t, err)
+	defer f.Close()
+	d := NewDecoder(f)
+	var lines []int
+	for {
+		_, err := d.Next()
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err)
+		line, col := d.EntryPos()
+		assert.Equal(t, 4, col, "after three tabs")
+		lines = append(lines, line)
+	}
+	assert.Equal(t, []int{17, 62, 80, 106}, lines)
+}
