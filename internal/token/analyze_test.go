@@ -149,6 +149,7 @@ func TestNeverOverStrips(t *testing.T) {
 		{"important_is_not_pronoun", "مهم", []string{"م"}},
 		{"two_letter_rest_keeps_proclitic", "بلد", []string{"لد"}},
 		{"allah_is_not_article_plus_lahu", "الله", []string{"له"}},
+		{"proclitic_before_digits", "ف-16", []string{"-16"}},
 		{"single_proclitic_needs_three_letters", "وقت", []string{"قت"}},
 		{"article_chain_needs_three_letters", "وكالات", []string{"ات"}},
 	}

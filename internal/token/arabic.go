@@ -137,6 +137,9 @@ func analyzePrefix(rs []scored, w string, p proclitic) []scored {
 		return rs
 	}
 	rest := w[len(p.text):]
+	if p.text != "" && !startsWithLetter(rest) {
+		return rs // ف-16 is a name, not ف + "-16"
+	}
 	n := letters(rest)
 	score := 0
 	switch {
@@ -344,6 +347,11 @@ func cutAny(w string, suffixes ...string) (string, bool) {
 }
 
 func letters(s string) int { return utf8.RuneCountInString(s) }
+
+func startsWithLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
+}
 
 // Key returns the single preferred matching key of a word: for Arabic the stem of its most likely
 // reading (Analyze(w)[0].Stem), for other scripts EnglishStem(w). Key("") is "".
