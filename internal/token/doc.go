@@ -43,6 +43,9 @@
 //     strips ه (ترحيبه → ترحيب) also exists for مدرسه → مدرس; it always ranks below the whole word.
 //   - ات is reduced to the bare stem (مفاوضات → مفاوض), which is also the key of the singular
 //     masculine noun; a later reading restores ة (مفاوضه).
+//   - Scripts written without spaces (Chinese, Japanese, Thai) come out as one Word per run: the
+//     tokenizer is built for Arabic and English and does no dictionary segmentation.
+//   - Keys are lower case, so IsStopWord cannot tell "US" from "us"; "us" is therefore not a stop word.
 //   - Placeholders are recognized syntactically: "100%s" and "a<b and c>d" contain placeholders, ICU
 //     MessageFormat plural/select bodies with nested braces are not one placeholder.
 package token
