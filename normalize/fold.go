@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -70,17 +71,34 @@ func isPresentation(r rune) bool {
 }
 
 // letters returns the letter-stage runes for r: its NFKC expansion for a presentation form (without the
-// space or tatweel that carries an isolated vowel form), r itself otherwise.
-func (o *Options) letters(r rune) []rune {
-	if !o.PresentationForms || !isPresentation(r) {
-		return []rune{r}
+// space or tatweel that carries an isolated vowel form), r itself otherwise. buf is scratch space.
+func (o *Options) letters(r rune, buf *[1]rune) []rune {
+	if o.PresentationForms && isPresentation(r) {
+		if k, ok := presentationLetters()[r]; ok {
+			return k
+		}
 	}
-	k := []rune(norm.NFKC.String(string(r)))
-	if len(k) >= 2 && (k[0] == ' ' || k[0] == tatweel) && unicode.Is(unicode.Mn, k[1]) {
-		k = k[1:]
-	}
-	return k
+	buf[0] = r
+	return buf[:]
 }
+
+// presentationLetters maps every presentation form that NFKC changes to its letters, computed once.
+var presentationLetters = sync.OnceValue(func() map[rune][]rune {
+	m := make(map[rune][]rune)
+	for _, block := range [][2]rune{{0xFB50, 0xFDFF}, {0xFE70, 0xFEFF}, {0x1EE00, 0x1EEFF}} {
+		for r := block[0]; r <= block[1]; r++ {
+			k := []rune(norm.NFKC.String(string(r)))
+			if len(k) == 1 && k[0] == r {
+				continue
+			}
+			if len(k) >= 2 && (k[0] == ' ' || k[0] == tatweel) && unicode.Is(unicode.Mn, k[1]) {
+				k = k[1:]
+			}
+			m[r] = k
+		}
+	}
+	return m
+})
 
 // fold applies every fold after the letter stage to one rune: it returns the replacement and true, or
 // false when the rune is deleted. The folds touch disjoint sets of runes, so their order does not matter.

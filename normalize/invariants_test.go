@@ -5,6 +5,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"testing"
 	"testing/iotest"
 	"unicode/utf8"
@@ -13,6 +14,17 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/transform"
 )
+
+var normalizers sync.Map // Options → *Normalizer, so that fuzzing spends its time normalizing
+
+func cachedNew(o Options) *Normalizer {
+	if n, ok := normalizers.Load(o); ok {
+		return n.(*Normalizer)
+	}
+	n := New(o)
+	normalizers.Store(o, n)
+	return n
+}
 
 // optionsFrom derives Options from fuzz bits, so fuzzing explores every combination of folds.
 func optionsFrom(bits uint32) Options {
@@ -66,7 +78,7 @@ func FuzzInvariants(f *testing.F) {
 		f.Add(s, uint32(i*0x9E3779B9), uint64(i))
 	}
 	f.Fuzz(func(t *testing.T, s string, bits uint32, split uint64) {
-		checkInvariants(t, New(optionsFrom(bits)), s, split)
+		checkInvariants(t, cachedNew(optionsFrom(bits)), s, split)
 	})
 }
 

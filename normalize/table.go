@@ -127,8 +127,10 @@ func build(o Options) *tables {
 
 // action computes what o does with the non-ASCII rune r.
 func (o *Options) action(r rune) action {
-	letters := o.letters(r)
-	var out []byte
+	var buf [1]rune
+	letters := o.letters(r, &buf)
+	var scratch [128]byte // longer than any expansion (ﷺ is 33 bytes), so out stays on the stack
+	out := scratch[:0]
 	var a action
 	markLike := true
 	for i, l := range letters {
