@@ -26,8 +26,8 @@ const (
 // <termNote> come first, as TBX requires.
 //
 // The document is checked before anything is written: an empty term, a language section without a
-// language or text that XML 1.0 cannot carry (invalid UTF-8, control characters) is an error, and then
-// nothing is written. Output is UTF-8, indented with tabs; text keeps its line breaks (a carriage return
+// language, text that XML 1.0 cannot carry (invalid UTF-8, control characters) or Descrip groups nested
+// deeper than Read accepts is an error, and then nothing is written. Output is UTF-8, indented with tabs; text keeps its line breaks (a carriage return
 // is written as &#xD; so that it survives).
 func Write(w io.Writer, doc *Document, d Dialect) error {
 	if d > V2 {
@@ -84,11 +84,23 @@ func check(doc *Document) error {
 
 type checker struct{ err error }
 
-func (c *checker) descrips(where func() string, ds []Descrip) {
+func (c *checker) descrips(where func() string, ds []Descrip) { c.nested(where, ds, 0) }
+
+// nested checks Descrips whose groups are depth deep, refusing nesting the reader would refuse.
+func (c *checker) nested(where func() string, ds []Descrip, depth int) {
 	for i := range ds {
 		d := &ds[i]
 		c.text(where, d.Type, d.Value, d.Target, d.Element)
-		c.descrips(where, d.Info)
+		if len(d.Info) == 0 {
+			continue
+		}
+		if depth >= maxGroupDepth {
+			if c.err == nil {
+				c.err = fmt.Errorf("%w (in %s)", ErrTooDeep, where())
+			}
+			return
+		}
+		c.nested(where, d.Info, depth+1)
 	}
 }
 

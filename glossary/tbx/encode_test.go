@@ -189,3 +189,61 @@ func TestBasicStatusInvertsStatusValue(t *testing.T) {
 	}
 	assert.Equal(t, "notRecommended", BasicStatus("notRecommended"), "other values unchanged")
 }
+
+// Groups other than descripGrp keep their kind through Write, and modeled categories inside a
+// termNoteGrp still reach their fields.
+func TestGroupsRoundTrip(t *testing.T) {
+	in := `<tbx xmlns="urn:iso:std:iso:30042:ed-2" xml:lang="ar"><text><body><conceptEntry id="c">
+<adminGrp><admin type="projectSubset">p1</admin><adminNote type="x">an admin note</adminNote></adminGrp>
+<ref type="crossReference" target="c2">see also</ref>
+<langSec xml:lang="ar"><termSec><term>ضمان</term>
+<termNoteGrp><termNote type="partOfSpeech">noun</termNote><note>singular</note></termNoteGrp>
+<termNoteGrp><termNote type="grammaticalGender">masculine</termNote><note>by form</note></termNoteGrp>
+</termSec></langSec></conceptEntry></body></text></tbx>`
+	doc, err := Read(strings.NewReader(in))
+	require.NoError(t, err)
+	e := doc.Entries[0]
+	assert.Equal(t, []Descrip{
+		{Type: "projectSubset", Value: "p1", Element: "admin", Info: []Descrip{{Type: "x", Value: "an admin note", Element: "adminNote"}}},
+		{Type: "crossReference", Value: "see also", Target: "c2", Element: "ref"},
+	}, e.Descrips)
+	ts := e.Langs[0].Terms[0]
+	assert.Equal(t, "noun", ts.PartOfSpeech)
+	assert.Equal(t, []string{"singular"}, ts.Notes, "members of a modeled group spread")
+	assert.Equal(t, []Descrip{{Type: "grammaticalGender", Value: "masculine", Element: "termNote",
+		Info: []Descrip{{Type: "note", Value: "by form", Element: "note"}}}}, ts.Descrips)
+
+	for _, d := range dialects {
+		var buf bytes.Buffer
+		require.NoError(t, Write(&buf, doc, d))
+		out := buf.String()
+		assert.Contains(t, out, "<adminGrp>", d)
+		assert.Contains(t, out, "<termNoteGrp>", d)
+		back, err := Read(&buf)
+		require.NoError(t, err)
+		assert.Equal(t, sansDialect(doc), sansDialect(back), d)
+	}
+}
+
+// Write accepts exactly the group nesting Read accepts.
+func TestWriteGroupDepth(t *testing.T) {
+	nest := func(groups int) *Document {
+		d := Descrip{Type: "x", Value: "leaf"}
+		for range groups {
+			d = Descrip{Type: "x", Value: "v", Info: []Descrip{d}}
+		}
+		return &Document{Lang: "en", Entries: []Entry{{Descrips: []Descrip{d}}}}
+	}
+	doc := nest(maxGroupDepth)
+	var buf bytes.Buffer
+	require.NoError(t, Write(&buf, doc, V2))
+	assert.Contains(t, buf.String(), "\n"+strings.Repeat("\t", 4+maxGroupDepth)+`<descrip type="x">leaf</descrip>`)
+	back, err := Read(&buf)
+	require.NoError(t, err)
+	assert.Equal(t, sansDialect(doc), sansDialect(back))
+
+	buf.Reset()
+	err = Write(&buf, nest(maxGroupDepth+1), V2)
+	require.ErrorIs(t, err, ErrTooDeep)
+	assert.Zero(t, buf.Len())
+}
