@@ -167,14 +167,11 @@ func scanWord(s string, i int) (int, Kind) {
 // joins reports whether a hyphen, apostrophe or number separator of class sep, between a rune of class
 // prev and one of class next, stays inside the token.
 func joins(sep, prev, next class) bool {
-	switch sep {
-	case cNumSep: // 1,000.5 23:35 30/12/2021
+	if sep == cNumSep { // 1,000.5 23:35 30/12/2021
 		return prev == cDigit && next == cDigit
-	case cHyphen: // كوفيد-19, e-mail; but 2020-2021 is two numbers
-		return isWordClass(prev) && (next == cLetter || next == cDigit) && !(prev == cDigit && next == cDigit)
-	default: // apostrophe: don't, O'Brien, 80's
-		return isWordClass(prev) && (next == cLetter || next == cDigit) && !(prev == cDigit && next == cDigit)
 	}
+	// Hyphen and apostrophe: كوفيد-19, e-mail, don't, O'Brien, 80's; but 2020-2021 is two numbers.
+	return isWordClass(prev) && (next == cLetter || next == cDigit) && !(prev == cDigit && next == cDigit)
 }
 
 func kindOf(hasLetter bool) Kind {
