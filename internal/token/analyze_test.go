@@ -197,6 +197,23 @@ func TestAnalyzeFoldsUnnormalizedArabic(t *testing.T) {
 
 func TestAnalyzeEmpty(t *testing.T) {
 	assert.Nil(t, token.Analyze(""))
+	assert.Empty(t, token.AppendAnalyses(nil, ""))
+}
+
+func TestAppendAnalyses(t *testing.T) {
+	t.Run("same_readings_as_analyze", func(t *testing.T) {
+		for _, w := range []string{"بالضمانات", "بوتين", "guarantees", "الامنيه"} {
+			prev := []token.Analysis{{Stem: "x"}}
+			got := token.AppendAnalyses(prev, w)
+			assert.Equal(t, append([]token.Analysis{{Stem: "x"}}, token.Analyze(w)...), got, w)
+		}
+	})
+	t.Run("no_allocation_when_stems_are_slices", func(t *testing.T) {
+		buf := make([]token.Analysis, 0, 32)
+		allocs := testing.AllocsPerRun(20, func() { buf = token.AppendAnalyses(buf[:0], "والامن") })
+		require.NotEmpty(t, buf)
+		assert.Zero(t, allocs)
+	})
 }
 
 // checkReadings asserts the contract of Analyze on one word.

@@ -52,17 +52,24 @@ func Analyze(w string) []Analysis {
 	if !IsArabic(w) {
 		return analyzeLatin(w)
 	}
-	w = fold(w)
+	return AppendAnalyses(make([]Analysis, 0, 4), w)
+}
+
+// AppendAnalyses appends the readings Analyze returns to dst and returns the extended slice. With
+// enough capacity in dst and a word already folded by normalize.Search, it allocates only for stems it
+// rebuilds rather than slices (ة restored in ضمانه from ضمانات, ي in روسي from روسيين).
+func AppendAnalyses(dst []Analysis, w string) []Analysis {
 	if w == "" {
-		return nil
+		return dst
+	}
+	if !IsArabic(w) {
+		return append(dst, analyzeLatin(w)...)
 	}
 	var buf [32]scored
-	rs := readings(buf[:0], w)
-	out := make([]Analysis, len(rs))
-	for i, r := range rs {
-		out[i] = r.a
+	for _, r := range readings(buf[:0], fold(w)) {
+		dst = append(dst, r.a)
 	}
-	return out
+	return dst
 }
 
 // readings appends the readings of the folded Arabic word w to rs: ranked, pruned and without

@@ -78,6 +78,7 @@ func TestTokenize(t *testing.T) {
 		{"less_than_is_not_a_tag", "a < b", []string{"Word:a", "Punct:<", "Word:b"}},
 		{"unclosed_tag", "<b text", []string{"Punct:<", "Word:b", "Word:text"}},
 		{"character_references", "&amp; &#1575; &#x627; & x", []string{"Placeholder:&amp;", "Placeholder:&#1575;", "Placeholder:&#x627;", "Punct:&", "Word:x"}},
+		{"placeholder_starts_cut_by_end_of_input", "a% b{ c< d& e${ f%( g%1$", []string{"Word:a", "Punct:%", "Word:b", "Punct:{", "Word:c", "Punct:<", "Word:d", "Punct:&", "Word:e", "Punct:${", "Word:f", "Punct:%(", "Word:g", "Punct:%", "Number:1", "Punct:$"}},
 		{"placeholder_inside_punct_run", "«%s»", []string{"Punct:«", "Placeholder:%s", "Punct:»"}},
 		{"ellipsis_is_one_token", "الغرب... لكن", []string{"Word:الغرب", "Punct:...", "Word:لكن"}},
 		{"emoji_after_word", "شكرا🙏", []string{"Word:شكرا", "Punct:🙏"}},
