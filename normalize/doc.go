@@ -34,6 +34,10 @@
 //   - PresentationForms expands the long word ligatures (ﷺ, ﷻ) to their several words, beyond the usual
 //     limit of four runes per replacement; ﷽ has no decomposition and stays.
 //   - HamzaUniform writes ؤ and ئ as ء; hamza on alef (أ إ) is governed by Alef only.
+//   - Under HamzaCarriers, ئ becomes و when the next kept rune is و (مسئول, شئون meet مسؤول, شؤون). A mark
+//     that is kept (Tashkeel off) between them blocks the rule, as it blocks composition.
+//   - OffsetMap offsets are bytes, not runes or UTF-16 units; convert at the boundary (an HTTP API in code
+//     points, for example).
 //   - FoldCase is simple (one-to-one) folding: ß stays ß, and dotted capital İ stays İ.
 //   - The package does not segment words, remove clitics or stem: see internal/token for that.
 package normalize

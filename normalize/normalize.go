@@ -2,15 +2,26 @@ package normalize
 
 import (
 	"io"
+	"sync"
 
 	"golang.org/x/text/transform"
 )
 
 // Normalizer applies one set of Options in a single pass. It is immutable and safe for concurrent use;
-// build it once with New (or use a preset) and share it.
+// build it once with New (or use a preset) and share it. The zero Normalizer changes nothing.
 type Normalizer struct {
 	o Options
 	t *tables
+}
+
+// identity is the compiled zero Options, for the zero Normalizer.
+var identity = sync.OnceValue(func() *tables { return build(Options{}) })
+
+func (n *Normalizer) tables() *tables {
+	if n.t == nil {
+		return identity()
+	}
+	return n.t
 }
 
 // New compiles o into a Normalizer. Compiling costs well under a millisecond; do it once, not per string.
@@ -68,7 +79,7 @@ func (n *Normalizer) Options() Options { return n.o }
 // String returns the normalized form of s. When nothing changes it returns s itself without allocating.
 func (n *Normalizer) String(s string) string {
 	src := unsafeBytes(s)
-	k, err := n.t.span(src, true)
+	k, err := n.tables().span(src, true)
 	if err == nil {
 		return s
 	}
@@ -80,7 +91,7 @@ func (n *Normalizer) String(s string) string {
 // Bytes returns the normalized form of b. When nothing changes it returns b itself without allocating;
 // otherwise it returns a new slice and leaves b alone.
 func (n *Normalizer) Bytes(b []byte) []byte {
-	k, err := n.t.span(b, true)
+	k, err := n.tables().span(b, true)
 	if err == nil {
 		return b
 	}
@@ -92,7 +103,7 @@ func (n *Normalizer) Bytes(b []byte) []byte {
 // Append appends the normalized form of src to dst and returns the extended slice. src and dst must not
 // overlap.
 func (n *Normalizer) Append(dst, src []byte) []byte {
-	k, err := n.t.span(src, true)
+	k, err := n.tables().span(src, true)
 	dst = append(dst, src[:k]...)
 	if err == nil {
 		return dst
@@ -103,7 +114,7 @@ func (n *Normalizer) Append(dst, src []byte) []byte {
 // StringWithOffsets returns the normalized form of s and the map from its byte offsets back to s.
 func (n *Normalizer) StringWithOffsets(s string) (string, *OffsetMap) {
 	src := unsafeBytes(s)
-	k, err := n.t.span(src, true)
+	k, err := n.tables().span(src, true)
 	rec := &recorder{}
 	if k > 0 {
 		rec.add(0, 0, k, k, segLinear)

@@ -38,6 +38,14 @@ func TestZeroOptionsChangeNothing(t *testing.T) {
 	}
 }
 
+func TestZeroNormalizerChangesNothing(t *testing.T) {
+	var n Normalizer
+	assert.Equal(t, "أَ\u200f ABC", n.String("أَ\u200f ABC"))
+	got, m := n.StringWithOffsets("ﻻ")
+	assert.Equal(t, "ﻻ", got)
+	assert.Equal(t, 3, m.Orig(3))
+}
+
 func TestComposeHamza(t *testing.T) {
 	o := Options{ComposeHamza: true}
 	runFoldCases(t, []foldCase{

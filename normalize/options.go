@@ -3,7 +3,7 @@ package normalize
 // Options selects the folds a Normalizer applies. The zero value changes nothing at all; each field turns on
 // one independent fold, and New combines them into a single pass. The order in which they take effect is
 // fixed: ComposeHamza first, then PresentationForms expands ligatures and contextual forms to letters, then
-// every other fold applies to those letters.
+// every other fold applies to those letters. Options is plain data: copy and compare it freely.
 type Options struct {
 	// ComposeHamza composes ا و ي ە ہ ے followed directly by U+0653 (madda), U+0654 (hamza above) or
 	// U+0655 (hamza below) into the precomposed letter (آ أ إ ؤ ئ ۀ ۂ ۓ), the Arabic subset of NFC.

@@ -25,7 +25,7 @@ type core struct {
 }
 
 func newCore(n *Normalizer) core {
-	return core{t: n.t, carriers: n.o.Hamza == HamzaCarriers}
+	return core{t: n.tables(), carriers: n.o.Hamza == HamzaCarriers}
 }
 
 func (c *core) reset() {
