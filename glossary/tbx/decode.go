@@ -272,13 +272,27 @@ func (d *Decoder) text() (string, error) {
 
 func (d *Decoder) isCore(n xml.Name) bool { return n.Space == d.core }
 
+// xmlNS is the namespace encoding/xml gives the xml prefix (xml:lang).
+const xmlNS = "http://www.w3.org/XML/1998/namespace"
+
+// attr returns the value of the unprefixed attribute local.
 func attr(se xml.StartElement, local string) string {
 	for _, a := range se.Attr {
-		if a.Name.Local == local && (a.Name.Space == "" || local == "lang") {
+		if a.Name.Local == local && a.Name.Space == "" {
 			return a.Value
 		}
 	}
 	return ""
+}
+
+// langAttr returns xml:lang, or the unprefixed lang attribute some old TBX v2 files use.
+func langAttr(se xml.StartElement) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == "lang" && a.Name.Space == xmlNS {
+			return a.Value
+		}
+	}
+	return attr(se, "lang")
 }
 
 func isSpace(b []byte) bool { return len(bytes.TrimLeft(b, " \t\r\n")) == 0 }
@@ -359,7 +373,7 @@ func (d *Decoder) rootAttrs(root xml.StartElement) error {
 		return errAt(d.pos, fmt.Errorf("%w: root element is <%s> in namespace %q", ErrNotTBX, root.Name.Local, root.Name.Space))
 	}
 	d.core = root.Name.Space
-	d.doc.Lang = attr(root, "lang")
+	d.doc.Lang = langAttr(root)
 	d.doc.Type = attr(root, "type")
 	return nil
 }

@@ -244,6 +244,8 @@ func TestReadTolerates(t *testing.T) {
 			}},
 		{"no_body", `<tbx xmlns="urn:iso:std:iso:30042:ed-2"><tbxHeader/></tbx>`,
 			func(t *testing.T, doc *Document) { assert.Empty(t, doc.Entries) }},
+		{"xml_lang_wins_over_other_prefixes", `<martif xmlns:f="urn:f"><text><body><termEntry><langSet f:lang="fr" xml:lang="ar"><tig><term>t</term></tig></langSet></termEntry></body></text></martif>`,
+			func(t *testing.T, doc *Document) { assert.Equal(t, "ar", doc.Entries[0].Langs[0].Lang) }},
 		{"utf8_bom", "\uFEFF<martif><text><body><termEntry><langSet xml:lang=\"en\"><tig><term>t</term></tig></langSet></termEntry></body></text></martif>",
 			func(t *testing.T, doc *Document) { assert.Len(t, doc.Entries, 1) }},
 		{"latin1_declared", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><martif><text><body><termEntry><langSet xml:lang=\"fr\"><tig><term>s\xe9curit\xe9</term></tig></langSet></termEntry></body></text></martif>",

@@ -42,7 +42,7 @@ func (d *Decoder) entry(se xml.StartElement, p position) (*Entry, error) {
 
 // langSec reads a <langSec> or <langSet> whose start tag began at p.
 func (d *Decoder) langSec(se xml.StartElement, p position) (*LangSec, error) {
-	ls := &LangSec{Lang: attr(se, "lang")}
+	ls := &LangSec{Lang: langAttr(se)}
 	if strings.TrimSpace(ls.Lang) == "" {
 		return nil, errAt(p, ErrMissingLang)
 	}
