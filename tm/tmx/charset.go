@@ -55,52 +55,23 @@ var legacy = map[string]encoding.Encoding{
 	"cp1256":       charmap.Windows1256,
 }
 
-// charsetReader is the xml.Decoder CharsetReader. Labels that describe text
-// detect already made UTF-8 (UTF-16 variants) or that are subsets of UTF-8
-// (us-ascii) pass the input through.
-func (d *Decoder) charsetReader(label string, input io.Reader) (io.Reader, error) {
+// charset answers the scanner when an XML declaration names an encoding other
+// than UTF-8: nil for labels that describe text detect already made UTF-8
+// (UTF-16 variants) or that are subsets of UTF-8 (us-ascii), the decoder of a
+// legacy encoding, or ErrEncoding.
+func (d *Decoder) charset(label string) (encoding.Encoding, error) {
 	l := strings.ToLower(strings.TrimSpace(label))
 	switch l {
 	case "utf-8", "utf8", "us-ascii", "ascii", "utf-16", "utf-16le", "utf-16be", "utf16",
 		"ucs-2", "iso-10646-ucs-2", "unicode":
-		return input, nil
+		return nil, nil
 	}
 	if enc, ok := legacy[l]; ok {
 		// Each switch stacks a reader: allow only the one of the XML declaration.
 		if d.decls++; d.decls > 1 {
-			d.encErr = fmt.Errorf("%w: second XML declaration naming %q", ErrEncoding, label)
-			return nil, d.encErr
+			return nil, fmt.Errorf("%w: second XML declaration naming %q", ErrEncoding, label)
 		}
-		// The old reader now feeds the new one through the parser's read-ahead
-		// buffer: only the new one can count what the parser consumed.
-		old := d.in
-		d.in = &countReader{r: transform.NewReader(input, enc.NewDecoder()), limit: old.limit - old.n}
-		old.limit = 0
-		return d.in, nil
+		return enc, nil
 	}
-	d.encErr = fmt.Errorf("%w: %q", ErrEncoding, label)
-	return nil, d.encErr
-}
-
-// countReader counts the bytes handed to the XML parser (which reads them
-// through its own buffer) and refuses to hand out more than limit: the bound
-// on the memory one translation unit can take, exact to a buffer's length.
-type countReader struct {
-	r     io.Reader
-	n     int64
-	limit int64 // 0 or less: no limit
-}
-
-func (c *countReader) Read(p []byte) (int, error) {
-	if c.limit > 0 {
-		if c.n >= c.limit {
-			return 0, ErrTooLarge
-		}
-		if rest := c.limit - c.n; int64(len(p)) > rest {
-			p = p[:rest]
-		}
-	}
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
+	return nil, fmt.Errorf("%w: %q", ErrEncoding, label)
 }

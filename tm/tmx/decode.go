@@ -8,7 +8,6 @@ import (
 	"io"
 	"iter"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -35,16 +34,14 @@ type Decoder struct {
 	MaxTUSize int64
 
 	src     io.Reader
-	in      *countReader
-	xd      *xml.Decoder
+	sc      *scanner
 	stack   []xml.Name
 	line    int // position of the token last read
 	col     int
 	header  *Header
 	err     error // sticky: decoding cannot continue
-	encErr  error
-	decls   int  // XML declarations that switched the encoding
-	done    bool // </body> seen
+	decls   int   // XML declarations that switched the encoding
+	done    bool  // </body> seen
 	skipped int
 	tuid    string
 	text    []byte   // scratch: text of the element being read
@@ -71,13 +68,11 @@ func (d *Decoder) Header() (*Header, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
-	if d.xd == nil {
-		d.in = &countReader{r: detect(d.src)}
-		d.xd = xml.NewDecoder(d.in)
-		d.xd.Strict = true
-		d.xd.CharsetReader = d.charsetReader
+	if d.sc == nil {
+		d.sc = newScanner(detect(d.src))
+		d.sc.charset = d.charset
 	}
-	d.in.limit = d.in.n + d.maxTUSize()
+	d.sc.limit = d.sc.offset() + d.maxTUSize()
 	h, err := d.readProlog()
 	if err != nil {
 		return nil, d.fail(err)
@@ -101,23 +96,24 @@ func (d *Decoder) Next() (*TU, error) {
 		if d.done {
 			return nil, io.EOF
 		}
-		d.in.limit = d.in.n + d.maxTUSize()
+		d.sc.limit = d.sc.offset() + d.maxTUSize()
 		t, err := d.token()
 		if err != nil {
 			return nil, d.fail(err)
 		}
-		switch t := t.(type) {
-		case xml.StartElement:
+		switch t.kind {
+		case tokStart:
 			depth := len(d.stack)
-			if name(t.Name) == "tu" {
+			isTU := name(t.name) == "tu"
+			if isTU {
 				var tu *TU
-				tu, err = d.readTU(t)
+				tu, err = d.readTU(t.attr)
 				d.tuid = ""
 				if err == nil {
 					return tu, nil
 				}
 			} else {
-				err = d.errorf(ErrStructure, "<%s> in body", name(t.Name))
+				err = d.errorf(ErrStructure, "<%s> in body", name(t.name))
 			}
 			if d.err != nil {
 				return nil, d.err
@@ -128,17 +124,17 @@ func (d *Decoder) Next() (*TU, error) {
 			if !d.Lenient {
 				return nil, err
 			}
-			if name(t.Name) == "tu" {
+			if isTU {
 				d.skipped++
 			}
-		case xml.EndElement: // </body>
+		case tokEnd: // </body>
 			d.done = true
 			if err := d.readEpilog(); err != nil {
 				return nil, d.fail(err)
 			}
 			return nil, io.EOF
-		case xml.CharData:
-			if !isBlank(t) && !d.Lenient {
+		case tokText:
+			if !isBlank(t.data) && !d.Lenient {
 				return nil, d.errorf(ErrStructure, "text in body")
 			}
 		}
@@ -191,62 +187,56 @@ func (d *Decoder) errorf(kind error, format string, args ...any) error {
 // token returns the next XML token and keeps the element stack, checking
 // that end tags match and that nesting stays within MaxDepth. Every error it
 // returns is fatal (and sticky); io.EOF is returned only outside any element.
-func (d *Decoder) token() (xml.Token, error) {
-	d.line, d.col = d.xd.InputPos()
-	t, err := d.xd.RawToken()
+// The token is valid until the next call.
+func (d *Decoder) token() (*token, error) {
+	d.line, d.col = d.sc.inputPos()
+	t, err := d.sc.next()
 	if err != nil {
-		if err = d.xmlError(err); err == io.EOF {
-			return nil, err
-		}
-		return nil, d.fail(err)
+		return nil, d.scanError(err)
 	}
-	switch t := t.(type) {
-	case xml.StartElement:
+	switch t.kind {
+	case tokStart:
 		if len(d.stack) >= d.maxDepth() {
 			return nil, d.fail(d.errorf(ErrDepth, "more than %d levels", d.maxDepth()))
 		}
-		if a, ok := repeatedAttr(t.Attr); ok {
+		if a, ok := repeatedAttr(t.attr); ok {
 			return nil, d.fail(d.errorf(ErrSyntax, "attribute %s repeated", name(a)))
 		}
-		d.stack = append(d.stack, t.Name)
-	case xml.EndElement:
+		d.stack = append(d.stack, t.name)
+	case tokEnd:
 		n := len(d.stack)
-		if n == 0 || d.stack[n-1] != t.Name {
+		if n == 0 || d.stack[n-1] != t.name {
 			want := "no open element"
 			if n > 0 {
 				want = "</" + name(d.stack[n-1]) + "> expected"
 			}
-			return nil, d.fail(d.errorf(ErrSyntax, "unexpected </%s>, %s", name(t.Name), want))
+			return nil, d.fail(d.errorf(ErrSyntax, "unexpected </%s>, %s", name(t.name), want))
 		}
 		d.stack = d.stack[:n-1]
 	}
 	return t, nil
 }
 
-func (d *Decoder) xmlError(err error) error {
-	line, col := d.xd.InputPos()
+// scanError turns a scanner error into a sticky *ParseError; io.EOF outside
+// any element stays io.EOF.
+func (d *Decoder) scanError(err error) error {
+	line, col := d.sc.inputPos()
 	pe := &ParseError{Line: line, Column: col, TU: d.tuid}
-	var se *xml.SyntaxError
+	var se *scanError
 	switch {
 	case err == io.EOF && len(d.stack) == 0:
 		return io.EOF
 	case err == io.EOF:
 		pe.Err = fmt.Errorf("%w: unexpected end of input inside <%s>", ErrSyntax, name(d.stack[len(d.stack)-1]))
-	case d.encErr != nil:
-		pe.Err = d.encErr
-	case errors.Is(err, ErrTooLarge):
-		pe.Err = fmt.Errorf("%w: more than %d bytes", ErrTooLarge, d.maxTUSize())
-	case errors.As(err, &se) && strings.Contains(se.Msg, "entity"):
-		pe.Err = fmt.Errorf("%w: %s", ErrEntity, se.Msg)
 	case errors.As(err, &se):
-		if se.Msg == "unexpected EOF" && len(d.stack) > 0 {
-			se.Msg += " inside <" + name(d.stack[len(d.stack)-1]) + ">"
+		pe.Line, pe.Column, pe.Err = se.line, se.col, se.err
+		if errors.Is(se.err, ErrTooLarge) {
+			pe.Err = fmt.Errorf("%w: more than %d bytes", ErrTooLarge, d.maxTUSize())
 		}
-		pe.Err = fmt.Errorf("%w: %s", ErrSyntax, se.Msg)
 	default:
-		pe.Err = fmt.Errorf("%w: %v", ErrSyntax, err)
+		pe.Err = err
 	}
-	return pe
+	return d.fail(pe)
 }
 
 // skipTo reads tokens until fewer than depth elements are open.
@@ -274,35 +264,35 @@ func (d *Decoder) readProlog() (*Header, error) {
 		if err != nil {
 			return nil, err
 		}
-		switch t := t.(type) {
-		case xml.StartElement:
+		switch t.kind {
+		case tokStart:
 			switch {
-			case len(d.stack) == 1 && name(t.Name) == "tmx":
+			case len(d.stack) == 1 && name(t.name) == "tmx":
 				h = &Header{}
-				for _, a := range t.Attr {
+				for _, a := range t.attr {
 					if name(a.Name) == "version" {
 						h.Version = a.Value
 					}
 				}
 			case len(d.stack) == 1:
-				return nil, d.errorf(ErrNotTMX, "root element is <%s>, not <tmx>", name(t.Name))
-			case name(t.Name) == "header" && !sawHeader:
-				if err := d.readHeader(h, t); err != nil {
+				return nil, d.errorf(ErrNotTMX, "root element is <%s>, not <tmx>", name(t.name))
+			case name(t.name) == "header" && !sawHeader:
+				if err := d.readHeader(h, t.attr); err != nil {
 					return nil, err
 				}
 				sawHeader = true
-			case name(t.Name) == "body":
+			case name(t.name) == "body":
 				if !sawHeader {
 					return nil, d.errorf(ErrMissing, "<body> before <header>")
 				}
 				return h, nil
 			default:
-				return nil, d.errorf(ErrStructure, "<%s> in <tmx>", name(t.Name))
+				return nil, d.errorf(ErrStructure, "<%s> in <tmx>", name(t.name))
 			}
-		case xml.EndElement:
+		case tokEnd:
 			return nil, d.errorf(ErrMissing, "no <body>")
-		case xml.CharData:
-			if !isBlank(t) {
+		case tokText:
+			if !isBlank(t.data) {
 				return nil, d.errorf(ErrStructure, "text outside elements")
 			}
 		}
@@ -322,19 +312,19 @@ func (d *Decoder) readEpilog() error {
 		if err != nil {
 			return err
 		}
-		switch t := t.(type) {
-		case xml.StartElement:
-			return d.errorf(ErrStructure, "<%s> after <body>", name(t.Name))
-		case xml.CharData:
-			if !isBlank(t) {
+		switch t.kind {
+		case tokStart:
+			return d.errorf(ErrStructure, "<%s> after <body>", name(t.name))
+		case tokText:
+			if !isBlank(t.data) {
 				return d.errorf(ErrStructure, "text after <body>")
 			}
 		}
 	}
 }
 
-func (d *Decoder) readHeader(h *Header, start xml.StartElement) error {
-	for _, a := range start.Attr {
+func (d *Decoder) readHeader(h *Header, attrs []xml.Attr) error {
+	for _, a := range attrs {
 		v := a.Value
 		var err error
 		switch name(a.Name) {
@@ -375,43 +365,43 @@ func (d *Decoder) readHeader(h *Header, start xml.StartElement) error {
 		if err != nil {
 			return err
 		}
-		switch t := t.(type) {
-		case xml.StartElement:
-			switch name(t.Name) {
+		switch t.kind {
+		case tokStart:
+			switch name(t.name) {
 			case "note":
-				n, err := d.readNote(t)
+				n, err := d.readNote(t.attr)
 				if err != nil {
 					return err
 				}
 				h.Notes = append(h.Notes, n)
 			case "prop":
-				p, err := d.readProp(t)
+				p, err := d.readProp(t.attr)
 				if err != nil {
 					return err
 				}
 				h.Props = append(h.Props, p)
 			case "ude":
-				u, err := d.readUDE(t)
+				u, err := d.readUDE(t.attr)
 				if err != nil {
 					return err
 				}
 				h.UDEs = append(h.UDEs, u)
 			default:
-				return d.errorf(ErrStructure, "<%s> in <header>", name(t.Name))
+				return d.errorf(ErrStructure, "<%s> in <header>", name(t.name))
 			}
-		case xml.EndElement:
+		case tokEnd:
 			return nil
-		case xml.CharData:
-			if !isBlank(t) {
+		case tokText:
+			if !isBlank(t.data) {
 				return d.errorf(ErrStructure, "text in <header>")
 			}
 		}
 	}
 }
 
-func (d *Decoder) readUDE(start xml.StartElement) (UDE, error) {
+func (d *Decoder) readUDE(attrs []xml.Attr) (UDE, error) {
 	var u UDE
-	for _, a := range start.Attr {
+	for _, a := range attrs {
 		switch name(a.Name) {
 		case "name":
 			u.Name = a.Value
@@ -424,13 +414,13 @@ func (d *Decoder) readUDE(start xml.StartElement) (UDE, error) {
 		if err != nil {
 			return u, err
 		}
-		switch t := t.(type) {
-		case xml.StartElement:
-			if name(t.Name) != "map" {
-				return u, d.errorf(ErrStructure, "<%s> in <ude>", name(t.Name))
+		switch t.kind {
+		case tokStart:
+			if name(t.name) != "map" {
+				return u, d.errorf(ErrStructure, "<%s> in <ude>", name(t.name))
 			}
 			var m Map
-			for _, a := range t.Attr {
+			for _, a := range t.attr {
 				switch name(a.Name) {
 				case "unicode":
 					m.Unicode = a.Value
@@ -446,27 +436,27 @@ func (d *Decoder) readUDE(start xml.StartElement) (UDE, error) {
 				return u, err
 			}
 			u.Maps = append(u.Maps, m)
-		case xml.EndElement:
+		case tokEnd:
 			return u, nil
-		case xml.CharData:
-			if !isBlank(t) {
+		case tokText:
+			if !isBlank(t.data) {
 				return u, d.errorf(ErrStructure, "text in <ude>")
 			}
 		}
 	}
 }
 
-func (d *Decoder) readTU(start xml.StartElement) (*TU, error) {
+func (d *Decoder) readTU(attrs []xml.Attr) (*TU, error) {
 	tu := &TU{Line: d.line}
 	clear(d.tuvs)
 	d.tuvs = d.tuvs[:0]
-	for _, a := range start.Attr {
+	for _, a := range attrs {
 		if name(a.Name) == "tuid" {
 			tu.TUID = a.Value
 			d.tuid = a.Value
 		}
 	}
-	for _, a := range start.Attr {
+	for _, a := range attrs {
 		v := a.Value
 		var err error
 		switch name(a.Name) {
@@ -510,48 +500,48 @@ func (d *Decoder) readTU(start xml.StartElement) (*TU, error) {
 		if err != nil {
 			return nil, err
 		}
-		switch t := t.(type) {
-		case xml.StartElement:
-			switch name(t.Name) {
+		switch t.kind {
+		case tokStart:
+			switch name(t.name) {
 			case "tuv":
-				v, err := d.readTUV(t)
+				v, err := d.readTUV(t.attr)
 				if err != nil {
 					return nil, err
 				}
 				d.tuvs = append(d.tuvs, v)
 			case "note":
-				n, err := d.readNote(t)
+				n, err := d.readNote(t.attr)
 				if err != nil {
 					return nil, err
 				}
 				tu.Notes = append(tu.Notes, n)
 			case "prop":
-				p, err := d.readProp(t)
+				p, err := d.readProp(t.attr)
 				if err != nil {
 					return nil, err
 				}
 				tu.Props = append(tu.Props, p)
 			default:
-				return nil, d.errorf(ErrStructure, "<%s> in <tu>", name(t.Name))
+				return nil, d.errorf(ErrStructure, "<%s> in <tu>", name(t.name))
 			}
-		case xml.EndElement:
+		case tokEnd:
 			if len(d.tuvs) == 0 {
 				return nil, d.errorf(ErrMissing, "<tu> without <tuv>")
 			}
 			tu.Variants = append([]TUV(nil), d.tuvs...)
 			return tu, nil
-		case xml.CharData:
-			if !isBlank(t) {
+		case tokText:
+			if !isBlank(t.data) {
 				return nil, d.errorf(ErrStructure, "text in <tu>")
 			}
 		}
 	}
 }
 
-func (d *Decoder) readTUV(start xml.StartElement) (TUV, error) {
+func (d *Decoder) readTUV(attrs []xml.Attr) (TUV, error) {
 	var v TUV
 	line, col := d.line, d.col
-	for _, a := range start.Attr {
+	for _, a := range attrs {
 		val := a.Value
 		var err error
 		switch name(a.Name) {
@@ -596,9 +586,9 @@ func (d *Decoder) readTUV(start xml.StartElement) (TUV, error) {
 		if err != nil {
 			return v, err
 		}
-		switch t := t.(type) {
-		case xml.StartElement:
-			switch name(t.Name) {
+		switch t.kind {
+		case tokStart:
+			switch name(t.name) {
 			case "seg":
 				if seen {
 					return v, d.errorf(ErrStructure, "second <seg> in <tuv>")
@@ -608,28 +598,28 @@ func (d *Decoder) readTUV(start xml.StartElement) (TUV, error) {
 					return v, err
 				}
 			case "note":
-				n, err := d.readNote(t)
+				n, err := d.readNote(t.attr)
 				if err != nil {
 					return v, err
 				}
 				v.Notes = append(v.Notes, n)
 			case "prop":
-				p, err := d.readProp(t)
+				p, err := d.readProp(t.attr)
 				if err != nil {
 					return v, err
 				}
 				v.Props = append(v.Props, p)
 			default:
-				return v, d.errorf(ErrStructure, "<%s> in <tuv>", name(t.Name))
+				return v, d.errorf(ErrStructure, "<%s> in <tuv>", name(t.name))
 			}
-		case xml.EndElement:
+		case tokEnd:
 			if !seen {
 				d.line, d.col = line, col
 				return v, d.errorf(ErrMissing, "<tuv> without <seg>")
 			}
 			return v, nil
-		case xml.CharData:
-			if !isBlank(t) {
+		case tokText:
+			if !isBlank(t.data) {
 				return v, d.errorf(ErrStructure, "text in <tuv>")
 			}
 		}
@@ -659,21 +649,21 @@ func (d *Decoder) readInlines(in InlineKind) (Seg, error) {
 		if err != nil {
 			return nil, err
 		}
-		switch t := t.(type) {
-		case xml.CharData:
-			d.text = append(d.text, t...)
-		case xml.StartElement:
-			kind, ok := inlineKinds[name(t.Name)]
+		switch t.kind {
+		case tokText:
+			d.text = append(d.text, t.data...)
+		case tokStart:
+			kind, ok := inlineKinds[name(t.name)]
 			if !ok || (kind == SUB) != in.isCode() {
 				where := "seg"
 				if in != Text {
 					where = in.String()
 				}
-				return nil, d.errorf(ErrStructure, "<%s> in <%s>", name(t.Name), where)
+				return nil, d.errorf(ErrStructure, "<%s> in <%s>", name(t.name), where)
 			}
 			flush()
 			el := Inline{Kind: kind}
-			for _, a := range t.Attr {
+			for _, a := range t.attr {
 				switch name(a.Name) {
 				case "i":
 					el.I = a.Value
@@ -695,7 +685,7 @@ func (d *Decoder) readInlines(in InlineKind) (Seg, error) {
 				return nil, err
 			}
 			d.inl = append(d.inl, el)
-		case xml.EndElement:
+		case tokEnd:
 			flush()
 			if len(d.inl) == mark {
 				return nil, nil
@@ -714,20 +704,20 @@ func (d *Decoder) readText() (string, error) {
 		if err != nil {
 			return "", err
 		}
-		switch t := t.(type) {
-		case xml.CharData:
-			d.text = append(d.text, t...)
-		case xml.StartElement:
-			return "", d.errorf(ErrStructure, "<%s> in <%s>", name(t.Name), name(d.stack[len(d.stack)-2]))
-		case xml.EndElement:
+		switch t.kind {
+		case tokText:
+			d.text = append(d.text, t.data...)
+		case tokStart:
+			return "", d.errorf(ErrStructure, "<%s> in <%s>", name(t.name), name(d.stack[len(d.stack)-2]))
+		case tokEnd:
 			return string(d.text[mark:]), nil
 		}
 	}
 }
 
-func (d *Decoder) readNote(start xml.StartElement) (Note, error) {
+func (d *Decoder) readNote(attrs []xml.Attr) (Note, error) {
 	var n Note
-	for _, a := range start.Attr {
+	for _, a := range attrs {
 		switch name(a.Name) {
 		case "xml:lang", "lang":
 			n.Lang = a.Value
@@ -740,9 +730,9 @@ func (d *Decoder) readNote(start xml.StartElement) (Note, error) {
 	return n, err
 }
 
-func (d *Decoder) readProp(start xml.StartElement) (Prop, error) {
+func (d *Decoder) readProp(attrs []xml.Attr) (Prop, error) {
 	var p Prop
-	for _, a := range start.Attr {
+	for _, a := range attrs {
 		switch name(a.Name) {
 		case "type":
 			p.Type = a.Value

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -224,6 +225,23 @@ func TestLISAFilesRoundTrip(t *testing.T) {
 			h2, tus2 := decodeAll(t, &buf)
 			assertSameHeader(t, h, h2)
 			assert.Equal(t, stripLines(tus), stripLines(tus2))
+		})
+	}
+}
+
+// TestDecodeOneByteReads decodes every fixture from a reader that returns one
+// byte per call, so that the scanner refills its buffer inside every token.
+func TestDecodeOneByteReads(t *testing.T) {
+	files, err := filepath.Glob("testdata/lisa/ImportTest*.tmx")
+	require.NoError(t, err)
+	for _, f := range append(files, "testdata/level2_ar_en.tmx", "testdata/smp_astral.tmx", "testdata/variants_languages.tmx") {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			raw, err := os.ReadFile(f)
+			require.NoError(t, err)
+			h, want := decodeAll(t, bytes.NewReader(raw))
+			h2, got := decodeAll(t, iotest.OneByteReader(bytes.NewReader(raw)))
+			assert.Equal(t, h, h2)
+			assert.Equal(t, want, got)
 		})
 	}
 }
