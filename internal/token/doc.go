@@ -6,8 +6,9 @@
 // Tokenize and AppendTokens implement a Unicode-aware word segmentation for translation work, close in
 // spirit to UAX #29 word boundaries but with the rules translators need: a Word is a run of letters
 // (any script), combining marks and digits, kept whole across an internal hyphen or apostrophe
-// (كوفيد-19, don't), across a period between Latin letters (U.S, example.com) and across tatweel, harakat and invisible controls inside the word (ZWNJ, ZWJ, LRM,
-// RLM, ALM, soft hyphen, word joiner, BOM); a Number is a digit run of any script with internal
+// (كوفيد-19, don't), across a period between Latin letters (U.S, example.com) and across tatweel,
+// harakat and invisible controls inside the word (ZWNJ, ZWJ, LRM, RLM, ALM, soft hyphen, word joiner,
+// BOM); a Number is a digit run of any script with internal
 // . , : / ٫ ٬ (30/12/2021, 23:35, 1,000.5, ٣٠); a Placeholder is a printf, Qt, brace, ${…}, XML/HTML tag
 // or character-reference code (%s, %1$d, %(name)s, {0}, {{name}}, <b>, </b>, <br/>, &amp;); everything
 // else that is neither space nor word is Punct, one token per run (..., «», emoji sequences). All white
@@ -20,14 +21,18 @@
 // normalize.Search: the proclitic chain (و|ف)?(ب|ك|ل)?(ال)? with the لل contraction; sound plural, dual
 // and nisba endings (ات ون ين ان تان تين يه يون يين يات, reduced to the singular masculine); ة written
 // ت before an enclitic; the enclitic pronouns ه ها هم هما هن ك كم كن نا (and ي after ات or ت). It
-// returns every plausible reading, most likely first, and Key returns the first reading's stem.
+// returns every plausible reading, most likely first (AppendAnalyses into a reused buffer), and Key
+// returns the first reading's stem. Function words and a list of names whose endings only look
+// inflectional (بوتين, الكرملين, لبنان) are kept whole.
 // It does no stemming to roots and no broken-plural analysis: مصالح stays مصالح.
 // English words get EnglishStem: lower case and a light S-stemmer (guarantees → guarantee).
 // IsStopWord recognizes Arabic and English function words by key.
 //
 // # Concurrency
 //
-// Every function is pure and safe for concurrent use; the package has no mutable state.
+// Every function is pure and safe for concurrent use; the package has no mutable state (its tables are
+// built once at package initialization and only read). Tokenize is O(len(s)): every placeholder scan is
+// bounded to 256 bytes. Analyze is O(len(w)) with a constant number of candidate readings.
 //
 // # Caveats
 //
