@@ -191,12 +191,19 @@ func analyzePrefix(rs []scored, w string, p proclitic) []scored {
 }
 
 // implausibleWhole reports evidence that a word starting with the single-letter proclitic p is not a
-// word of its own: Arabic words do not start with وو, rarely with وب, and ب/ل before a form-X verbal
-// noun (باستخدام, لاستمرار) is far likelier than a word starting with باست or لاست.
+// word of its own. Arabic words do not start with وو and rarely with وب; roots with و first and ت, م,
+// ن or ي second are rare (وتر, ومض, وتيرة), while و before an imperfect verb (ويقول, وتابع, ونرى) or an
+// م-participle (ومنظمة) is everywhere; and ب/ل before a form-X verbal noun (باستخدام, لاستمرار) is far
+// likelier than a word starting with باست or لاست.
 func implausibleWhole(p, rest string) bool {
 	switch p {
 	case "و":
-		return strings.HasPrefix(rest, "و") || strings.HasPrefix(rest, "ب")
+		r, _ := utf8.DecodeRuneInString(rest)
+		switch r {
+		case 'و', 'ب', 'ت', 'م', 'ن', 'ي':
+			return true
+		}
+		return false
 	case "ب", "ل":
 		return strings.HasPrefix(rest, "است") && letters(rest) >= 5
 	}

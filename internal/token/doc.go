@@ -37,8 +37,8 @@
 // # Caveats
 //
 //   - A single-letter proclitic is only stripped when three letters remain, and such a reading ranks
-//     below the whole word unless the whole word is implausible (وو…, وب…, باست…): so Key("وبايدن") is
-//     بايدن but Key("وضمانات") is وضمان, with ضمان as a later reading. Match against all readings of a
+//     below the whole word unless the whole word is implausible (وو…, وب…, وت…, وم…, وي…, ون…, باست…):
+//     so Key("وبايدن") is بايدن but Key("وضمانات") is وضمان, with ضمان as a later reading. Match against all readings of a
 //     text word, not only its Key. A proclitic before a function word or a known name goes first
 //     (لهذا → هذا, للبنان → لبنان).
 //   - A bare word ending in ين/ون/ان is not cut without evidence (بوتين, برلين, ضمان stay whole); a

@@ -58,5 +58,10 @@ func TestAnalysisGolden(t *testing.T) {
 	}
 	want, err := os.ReadFile(path)
 	require.NoError(t, err)
-	assert.Equal(t, string(want), b.String())
+	// Report changed lines only: the whole file would drown them.
+	wl, gl := strings.Split(string(want), "\n"), strings.Split(b.String(), "\n")
+	assert.Equal(t, len(wl), len(gl), "line count")
+	for i := 0; i < len(wl) && i < len(gl); i++ {
+		assert.Equal(t, wl[i], gl[i], "line %d (refresh with -update if the change is intended)", i+1)
+	}
 }
