@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/tarjuman/tarjuman/internal/score"
 )
@@ -31,30 +32,28 @@ func less(a, b Result) bool {
 // epsilon absorbs float rounding in threshold arithmetic; it only ever loosens the filter.
 const epsilon = 1e-9
 
-type qgram struct {
-	w    uint32
-	post []uint32
-}
+// firstStage is the threshold of the first, cheap pass: when it alone fills the limit, no key below it can
+// enter the results and the expensive low-threshold pass is skipped.
+const firstStage = 0.8
 
 type cand struct {
 	id uint32
 	m  int     // candidate token count
-	o  uint32  // gram overlap (an upper estimate of the exact multiset overlap)
-	ub float64 // upper bound of the candidate's score
+	ub float64 // upper bound of the candidate's score: shared tokens (at most) / max(n, m)
 }
 
 // scratch is the per-Search working memory, recycled through a sync.Pool so concurrent Searches share nothing.
 type scratch struct {
 	qtoks, ctoks []string
-	qlens        []int
-	raw          []uint64
-	qg           []qgram
-	suffix       []uint32
-	prefix       []int
-	counts       []uint32
+	grams        []uint64
+	units        [][]uint32 // per query token occurrence: the posting of its rarest gram
+	counts       []uint16
+	needBy       []uint16
 	touched      []uint32
+	packed       []uint64
 	cands        []cand
 	res          []Result
+	qrunes       int
 }
 
 // Search returns up to limit keys whose token score against query is at least minScore, best first:
@@ -62,17 +61,17 @@ type scratch struct {
 // defaults; minScore above 1 finds nothing. query must be folded like the keys (normalize.Search).
 //
 // Results are the same as scoring every key by brute force (unless Options.MaxRerank cuts the rescoring
-// short): candidates come from the 3-gram index through filters that provably keep every key reaching
-// minScore, then are rescored exactly in order of an upper bound on their score, stopping when the bound
-// falls below the limit-th best score found.
+// short). Why the filters are exact: a key of m tokens at token distance d from a query of n tokens shares at
+// least max(n, m) − d tokens with it, so a score ≥ s needs ⌈s·max(n, m)⌉ shared tokens (count filter) and
+// m within [s·n, n/s] (length filter). A key holding a query token holds every padded 3-gram of it, with
+// multiplicity (grams never span tokens), so the posting of the token's rarest gram is a superset of the
+// keys holding the token. Sorting the query tokens by that posting's length, a key sharing ⌈s·n⌉ tokens
+// must be in one of the n − ⌈s·n⌉ + 1 shortest (prefix filter): only those are scanned, the longer ones
+// are merely probed for the surviving candidates, by galloping search. Candidates are rescored exactly in decreasing order of the bound
+// shared/max(n, m), stopping when it falls below the limit-th best score found.
 //
-// Why the filters are exact: a key at token distance d from a query of n tokens shares at least
-// max(n, m) − d tokens with it, each contributing all its grams to the 3-gram overlap (grams stay inside a
-// token). So a score ≥ s needs at least ⌈s·max(n, m)⌉ shared tokens and at least as many grams as the
-// ⌈s·max(n, m)⌉ smallest query tokens have (count filter), m within [s·n, n/s] (length filter), and at least
-// one of the rarest grams of the query (prefix filter, so the most frequent postings are only probed, never
-// scanned). Conversely an overlap of o grams allows at most k shared tokens, k the largest count of query
-// tokens whose grams sum to ≤ o, so k / max(n, m) bounds the score from above.
+// Search first runs at threshold max(minScore, 0.8), where the filters are tight, and only when that
+// leaves fewer than limit results again at minScore.
 func (ix *Index) Search(query string, minScore float64, limit int) []Result {
 	if minScore <= 0 {
 		minScore = ix.opt.MinScore
@@ -97,10 +96,20 @@ func (ix *Index) Search(query string, minScore float64, limit int) []Result {
 	s.res = s.res[:0]
 
 	s.qtoks = splitTokens(s.qtoks[:0], query)
+	s.qrunes = utf8.RuneCountInString(query)
 	if len(s.qtoks) == 0 {
 		ix.searchEmpty(s, query, limit)
 	} else {
-		ix.searchGrams(s, query, minScore, limit)
+		ix.prepare(s)
+		if minScore < firstStage {
+			ix.searchAt(s, query, firstStage, limit)
+			if len(s.res) < limit {
+				s.res = s.res[:0]
+				ix.searchAt(s, query, minScore, limit)
+			}
+		} else {
+			ix.searchAt(s, query, minScore, limit)
+		}
 	}
 	if len(s.res) == 0 {
 		return nil
@@ -115,109 +124,153 @@ func (ix *Index) searchEmpty(s *scratch, query string, limit int) {
 	}
 }
 
-func (ix *Index) searchGrams(s *scratch, query string, minScore float64, limit int) {
+// prepare finds, for each query token occurrence, the posting of its rarest gram (dropping tokens no key
+// holds) and sorts these units rarest first.
+func (ix *Index) prepare(s *scratch) {
+	s.units = s.units[:0]
+	sorted := append(s.ctoks[:0], s.qtoks...) // equal tokens adjacent: the j-th copy needs j+1 occurrences
+	slices.Sort(sorted)
+	s.ctoks = sorted
+	copyNo := 0
+	for i, t := range sorted {
+		if i > 0 && sorted[i-1] == t {
+			copyNo++
+		} else {
+			copyNo = 0
+		}
+		var rarest []uint32
+		s.grams, _ = tokenGrams(s.grams[:0], t)
+		slices.Sort(s.grams)
+		for a := 0; a < len(s.grams); {
+			b := a + 1
+			for b < len(s.grams) && s.grams[b] == s.grams[a] {
+				b++
+			}
+			// A key with copyNo+1 copies of t holds this gram at least (copyNo+1)·(b−a) times: its
+			// occurrence-tagged key number (copyNo+1)·(b−a) − 1 is the one to look for.
+			g := s.grams[a]
+			if tag := (copyNo+1)*(b-a) - 1; tag > 0 {
+				g = mix(g, uint64(tag)) | 1<<63
+			}
+			var post []uint32
+			if p, found := ix.grams[g]; found {
+				post = ix.post[p]
+			}
+			if a == 0 || len(post) < len(rarest) {
+				rarest = post
+			}
+			if len(rarest) == 0 {
+				break // no key holds this token
+			}
+			a = b
+		}
+		if len(rarest) > 0 {
+			s.units = append(s.units, rarest)
+		}
+	}
+	slices.SortFunc(s.units, func(a, b []uint32) int { return cmp.Compare(len(a), len(b)) })
+}
+
+// searchAt offers every key scoring at least minScore, exactly, in bound order (see Search).
+func (ix *Index) searchAt(s *scratch, query string, minScore float64, limit int) {
 	n := len(s.qtoks)
-	// Per-token gram counts, sorted: prefix[k] is the fewest grams k shared query tokens can bring.
-	s.qlens = s.qlens[:0]
-	s.raw = s.raw[:0]
-	for _, t := range s.qtoks {
-		var c int
-		s.raw, c = tokenGrams(s.raw, t)
-		s.qlens = append(s.qlens, c)
-	}
-	slices.Sort(s.qlens)
-	s.prefix = append(s.prefix[:0], 0)
-	for _, c := range s.qlens {
-		s.prefix = append(s.prefix, s.prefix[len(s.prefix)-1]+c)
-	}
 	need := func(x int) int { return max(1, int(math.Ceil(minScore*float64(x)-epsilon))) }
 	mLo := need(n)
 	mHi := int(math.Floor(float64(n)/minScore + epsilon))
-	threshold := func(m int) uint32 { return uint32(s.prefix[min(need(max(n, m)), n)]) }
+	avail := len(s.units)
+	if avail < mLo {
+		return // fewer query tokens occur in the index than a match needs
+	}
+	p := avail - mLo + 1 // scan units [0, p); every qualifying key holds one of them
 
-	// Query gram keys with weights (a hash collision can merge two keys: their weights add up).
-	slices.Sort(s.raw)
-	tagRepeats(s.raw)
-	slices.Sort(s.raw)
-	s.qg = s.qg[:0]
-	for i := 0; i < len(s.raw); {
-		j := i + 1
-		for j < len(s.raw) && s.raw[j] == s.raw[i] {
-			j++
-		}
-		if p, ok := ix.grams[s.raw[i]]; ok && len(ix.post[p]) > 0 {
-			s.qg = append(s.qg, qgram{w: uint32(j - i), post: ix.post[p]})
-		}
-		i = j
+	// needBy[m]: shared tokens a key of m tokens needs (m within the length bounds).
+	s.needBy = slices.Grow(s.needBy[:0], mHi+1)[:mHi+1]
+	for m := mLo; m <= mHi; m++ {
+		s.needBy[m] = uint16(min(need(max(n, m)), math.MaxUint16))
 	}
-	slices.SortFunc(s.qg, func(a, b qgram) int { return cmp.Compare(len(a.post), len(b.post)) })
-	s.suffix = slices.Grow(s.suffix[:0], len(s.qg)+1)[:len(s.qg)+1]
-	s.suffix[len(s.qg)] = 0
-	for k := len(s.qg) - 1; k >= 0; k-- {
-		s.suffix[k] = s.suffix[k+1] + s.qg[k].w
-	}
-	t0 := threshold(n) // the smallest threshold over all candidate lengths
-	if s.suffix[0] < t0 {
-		return // even a key holding every indexed query gram cannot reach minScore
-	}
-	p := 0 // scan postings [0, p) in full; any qualifying key appears in one of them
-	for s.suffix[p] >= t0 {
-		p++
-	}
-
-	// Scan the rare postings, counting overlap per id.
 	if len(s.counts) < len(ix.keys) {
-		s.counts = make([]uint32, len(ix.keys))
+		s.counts = make([]uint16, len(ix.keys)+len(ix.keys)/8)
 	}
-	counts := s.counts
+	counts := s.counts // zero outside this function: every id touched is reset before returning
 	s.touched = s.touched[:0]
-	for _, q := range s.qg[:p] {
-		for _, id := range q.post {
+	for _, u := range s.units[:p] {
+		for _, id := range u {
 			if counts[id] == 0 {
 				s.touched = append(s.touched, id)
 			}
-			counts[id] += q.w
+			if counts[id] < math.MaxUint16 {
+				counts[id]++
+			}
 		}
 	}
-	s.cands = s.cands[:0]
+	// Candidates: id<<32 | shared tokens needed, for the ids whose count can still reach what they need.
+	cands := s.packed[:0]
+	rest := avail - p
 	for _, id := range s.touched {
-		o := counts[id]
-		counts[id] = 0
 		m := int(ix.ntok[id])
-		if m < mLo || m > mHi || o+s.suffix[p] < threshold(m) {
+		if m < mLo || m > mHi || int(counts[id])+rest < int(s.needBy[m]) {
+			counts[id] = 0
 			continue
 		}
-		s.cands = append(s.cands, cand{id: id, m: m, o: o})
+		cands = append(cands, uint64(id)<<32|uint64(s.needBy[m]))
 	}
 
-	// Probe the frequent postings only for the surviving candidates, pruning as the remaining weight shrinks.
-	if p < len(s.qg) && len(s.cands) > 0 {
-		slices.SortFunc(s.cands, func(a, b cand) int { return cmp.Compare(a.id, b.id) })
-		for k := p; k < len(s.qg) && len(s.cands) > 0; k++ {
-			q := s.qg[k]
-			rest := s.suffix[k+1]
-			pos := 0
-			keep := s.cands[:0]
-			for _, c := range s.cands {
-				pos = gallop(q.post, pos, c.id)
-				if pos < len(q.post) && q.post[pos] == c.id {
-					c.o += q.w
-				}
-				if c.o+rest >= threshold(c.m) {
-					keep = append(keep, c)
+	// Count the longer units only for the surviving candidates, pruning as the remaining units run out.
+	// A unit up to 32 times longer than the candidate list is merged by a scan (counts > 0 marks candidates);
+	// a longer one is probed per candidate by galloping search, which needs the candidates in id order.
+	sorted := false
+	for k := p; k < avail && len(cands) > 0; k++ {
+		u := s.units[k]
+		if len(u) <= 32*len(cands) {
+			for _, id := range u {
+				if c := counts[id]; c > 0 && c < math.MaxUint16 {
+					counts[id] = c + 1
 				}
 			}
-			s.cands = keep
+		} else {
+			if !sorted {
+				slices.Sort(cands)
+				sorted = true
+			}
+			pos := 0
+			for _, c := range cands {
+				id := uint32(c >> 32)
+				pos = gallop(u, pos, id)
+				if pos < len(u) && u[pos] == id && counts[id] < math.MaxUint16 {
+					counts[id]++
+				}
+			}
 		}
+		rest := avail - k - 1
+		keep := cands[:0]
+		for _, c := range cands {
+			id := uint32(c >> 32)
+			if int(counts[id])+rest >= int(uint16(c)) {
+				keep = append(keep, c)
+			} else {
+				counts[id] = 0
+			}
+		}
+		cands = keep
 	}
+	s.packed = cands
+	s.cands = s.cands[:0]
+	for _, c := range cands {
+		id := uint32(c >> 32)
+		o := int(counts[id])
+		counts[id] = 0
+		if o == math.MaxUint16 {
+			o = n // saturated: assume every token
+		}
+		m := int(ix.ntok[id])
+		s.cands = append(s.cands, cand{id: id, m: m, ub: float64(min(o, n, m)) / float64(max(n, m))})
+	}
+	ix.rescore(s, query, minScore, limit)
+}
 
-	// Rescore exactly in order of the upper bound.
-	for i := range s.cands {
-		c := &s.cands[i]
-		k, _ := slices.BinarySearch(s.prefix, int(c.o)+1) // prefix[k-1] ≤ o < prefix[k]
-		shared := min(k-1, n, c.m)
-		c.ub = float64(shared) / float64(max(n, c.m))
-	}
+// rescore computes exact scores in decreasing order of the upper bound and offers them.
+func (ix *Index) rescore(s *scratch, query string, minScore float64, limit int) {
+	n := len(s.qtoks)
 	slices.SortFunc(s.cands, func(a, b cand) int {
 		if a.ub != b.ub {
 			return cmp.Compare(b.ub, a.ub)
@@ -225,21 +278,43 @@ func (ix *Index) searchGrams(s *scratch, query string, minScore float64, limit i
 		return cmp.Compare(a.id, b.id)
 	})
 	for i, c := range s.cands {
-		if c.ub < minScore || len(s.res) == limit && c.ub < s.res[limit-1].Score {
+		full := len(s.res) == limit
+		if c.ub < minScore || full && c.ub < s.res[limit-1].Score {
 			break
 		}
 		if ix.opt.MaxRerank > 0 && i >= ix.opt.MaxRerank {
 			break
 		}
 		key := ix.keys[c.id]
+		if full && c.ub == s.res[limit-1].Score && s.tieLost(key, c.id, limit) {
+			continue
+		}
 		s.ctoks = splitTokens(s.ctoks[:0], key)
 		d := score.Levenshtein(s.qtoks, s.ctoks)
 		sc := score.Percent(n, len(s.ctoks), d)
-		if sc < minScore || len(s.res) == limit && sc < s.res[limit-1].Score {
+		if sc < minScore || full && sc < s.res[limit-1].Score {
+			continue
+		}
+		if full && sc == s.res[limit-1].Score && s.tieLost(key, c.id, limit) {
 			continue
 		}
 		s.offer(Result{ID: c.id, Score: sc, TokenDist: d, CharDist: score.CharDistance(query, key), Tokens: c.m}, limit)
 	}
+}
+
+// tieLost reports whether a key that can at best tie the last kept result certainly ranks after it: its
+// character distance is at least the difference of rune counts.
+func (s *scratch) tieLost(key string, id uint32, limit int) bool {
+	last := s.res[limit-1]
+	lb := abs(utf8.RuneCountInString(key) - s.qrunes)
+	return lb > last.CharDist || lb == last.CharDist && id > last.ID
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // offer inserts r into the sorted result list if it ranks among the best limit.
