@@ -18,14 +18,14 @@ import (
 // transcoded and a UTF-8 byte order mark is dropped. Anything else is passed
 // through unchanged; its XML declaration may name a legacy encoding, which
 // charsetReader then handles.
-func detect(r io.Reader) io.Reader {
+func detect(r io.Reader) (_ io.Reader, bom bool) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(4)
 	var enc encoding.Encoding
 	switch {
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		_, _ = br.Discard(3)
-		return br
+		return br, true
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
 		enc = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
@@ -35,9 +35,9 @@ func detect(r io.Reader) io.Reader {
 	case bytes.HasPrefix(head, []byte{0, '<'}):
 		enc = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
 	default:
-		return br
+		return br, false
 	}
-	return transform.NewReader(br, enc.NewDecoder())
+	return transform.NewReader(br, enc.NewDecoder()), head[0] != '<' && head[0] != 0
 }
 
 // legacy maps the encoding labels we transcode to their decoders. Arabic
@@ -60,6 +60,9 @@ var legacy = map[string]encoding.Encoding{
 // (UTF-16 variants) or that are subsets of UTF-8 (us-ascii), the decoder of a
 // legacy encoding, or ErrEncoding.
 func (d *Decoder) charset(label string) (encoding.Encoding, error) {
+	if d.bom {
+		return nil, nil // a byte order mark outranks the declaration
+	}
 	l := strings.ToLower(strings.TrimSpace(label))
 	switch l {
 	case "utf-8", "utf8", "us-ascii", "ascii", "utf-16", "utf-16le", "utf-16be", "utf16",

@@ -41,6 +41,7 @@ type Decoder struct {
 	header  *Header
 	err     error // sticky: decoding cannot continue
 	decls   int   // XML declarations that switched the encoding
+	bom     bool  // the input began with a byte order mark
 	done    bool  // </body> seen
 	skipped int
 	tuid    string
@@ -69,7 +70,9 @@ func (d *Decoder) Header() (*Header, error) {
 		return nil, d.err
 	}
 	if d.sc == nil {
-		d.sc = newScanner(detect(d.src))
+		var r io.Reader
+		r, d.bom = detect(d.src)
+		d.sc = newScanner(r)
 		d.sc.charset = d.charset
 	}
 	d.sc.limit = d.sc.offset() + d.maxTUSize()

@@ -177,6 +177,7 @@ func TestDecodeEncodings(t *testing.T) {
 		{"utf16le_no_bom", utf16(unicode.LittleEndian, unicode.IgnoreBOM)},
 		{"utf16be_no_bom", utf16(unicode.BigEndian, unicode.IgnoreBOM)},
 		{"windows1256_declared", winBytes},
+		{"bom_outranks_declaration", append([]byte("\xEF\xBB\xBF"), strings.Replace(doc, `<?xml version="1.0"?>`, `<?xml version="1.0" encoding="iso-8859-1"?>`, 1)...)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
