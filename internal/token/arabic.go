@@ -52,7 +52,13 @@ func Analyze(w string) []Analysis {
 	if !IsArabic(w) {
 		return analyzeLatin(w)
 	}
-	return AppendAnalyses(make([]Analysis, 0, 4), w)
+	var buf [32]scored
+	rs := readings(buf[:0], fold(w))
+	out := make([]Analysis, len(rs))
+	for i, r := range rs {
+		out[i] = r.a
+	}
+	return out
 }
 
 // AppendAnalyses appends the readings Analyze returns to dst and returns the extended slice. With

@@ -79,6 +79,18 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 }
 
+// BenchmarkAppendAnalyses is Analyze into a reused buffer.
+func BenchmarkAppendAnalyses(b *testing.B) {
+	ws := seedWords(b)
+	buf := make([]token.Analysis, 0, 32)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		buf = token.AppendAnalyses(buf[:0], ws[i%len(ws)])
+		i++
+	}
+}
+
 // BenchmarkKey is Analyze's pair: the same words, only the preferred key.
 func BenchmarkKey(b *testing.B) {
 	ws := seedWords(b)
