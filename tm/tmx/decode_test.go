@@ -426,3 +426,20 @@ func TestDecoderAll(t *testing.T) {
 		assert.ErrorIs(t, last, tmx.ErrDate)
 	})
 }
+
+func TestParseErrorMessage(t *testing.T) {
+	tests := []struct {
+		name string
+		err  *tmx.ParseError
+		want string
+	}{
+		{"with_tu", &tmx.ParseError{Line: 3, Column: 7, TU: "a1", Err: tmx.ErrDate}, `tmx: line 3, column 7 (tu "a1"): bad date`},
+		{"without_tu", &tmx.ParseError{Line: 1, Column: 1, Err: errors.New("boom")}, "tmx: line 1, column 1: boom"},
+		{"nil_err", &tmx.ParseError{Line: 2, Column: 5}, "tmx: line 2, column 5: error"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, tc.err.Error())
+		})
+	}
+}

@@ -32,7 +32,10 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
-	msg := strings.TrimPrefix(e.Err.Error(), "tmx: ")
+	msg := "error"
+	if e.Err != nil {
+		msg = strings.TrimPrefix(e.Err.Error(), "tmx: ")
+	}
 	if e.TU != "" {
 		return fmt.Sprintf("tmx: line %d, column %d (tu %q): %s", e.Line, e.Column, e.TU, msg)
 	}
