@@ -69,6 +69,9 @@ func (d *Decoder) Header() (*Header, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
+	if d.src == nil {
+		return nil, d.fail(errors.New("tmx: Decoder has no input; use NewDecoder"))
+	}
 	if d.sc == nil {
 		var r io.Reader
 		r, d.bom = detect(d.src)

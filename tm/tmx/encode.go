@@ -34,13 +34,19 @@ const (
 	defaultDataType     = "plaintext"
 )
 
-var errClosed = errors.New("tmx: encoder is closed")
+var (
+	errClosed   = errors.New("tmx: encoder is closed")
+	errNoWriter = errors.New("tmx: Encoder has no writer; use NewEncoder")
+)
 
 // WriteHeader writes the XML declaration, <tmx version="1.4"> and h. The
 // attributes TMX requires get a default when empty (creationtool
 // "tarjuman", segtype "sentence", adminlang "en", srclang "*all*",
 // datatype "plaintext"); h.Version is not written.
 func (e *Encoder) WriteHeader(h *Header) error {
+	if e.w == nil {
+		return errNoWriter
+	}
 	if e.err != nil {
 		return e.err
 	}
@@ -102,6 +108,9 @@ func (e *Encoder) WriteHeader(h *Header) error {
 // without a language, characters XML 1.0 forbids, invalid UTF-8, a misplaced
 // inline element) is an error and nothing of it is written.
 func (e *Encoder) Encode(tu *TU) error {
+	if e.w == nil {
+		return errNoWriter
+	}
 	if e.err != nil {
 		return e.err
 	}
@@ -147,6 +156,9 @@ func (e *Encoder) Encode(tu *TU) error {
 // Close writes the end of the document and flushes. It does not close the
 // underlying writer.
 func (e *Encoder) Close() error {
+	if e.w == nil {
+		return errNoWriter
+	}
 	if e.closed {
 		if e.err == errClosed {
 			return nil

@@ -136,3 +136,13 @@ func TestWriteHeaderTwice(t *testing.T) {
 	require.NoError(t, e.WriteHeader(nil))
 	assert.Error(t, e.WriteHeader(nil))
 }
+
+func TestZeroValuesFailCleanly(t *testing.T) {
+	var e tmx.Encoder
+	assert.Error(t, e.WriteHeader(nil))
+	assert.Error(t, e.Encode(&tmx.TU{}))
+	assert.Error(t, e.Close())
+	var d tmx.Decoder
+	_, err := d.Next()
+	assert.Error(t, err)
+}
