@@ -18,13 +18,17 @@ const (
 	segEnd                    // sentinel at the end of both texts
 )
 
-// seg starts a segment at a normalized and an original byte offset. Offsets fit in 32 bits for inputs
-// under 4 GiB, which keeps the map of a long vocalized text (one segment per letter) small; wideSeg takes
-// over beyond that.
+// seg starts a segment at a normalized and an original byte offset, with the kind in the top two bits of
+// normKind. Eight bytes a segment keep the map of a long vocalized text (one segment per letter) small;
+// wideSeg takes over for offsets past 30 (normalized) or 32 (original) bits.
 type seg struct {
-	norm, orig uint32
-	kind       uint8
+	normKind, orig uint32
 }
+
+const (
+	kindShift = 30
+	normMask  = 1<<kindShift - 1
+)
 
 type wideSeg struct {
 	norm, orig int
@@ -37,7 +41,7 @@ type wideSeg struct {
 //
 // An OffsetMap is immutable and safe for concurrent use.
 type OffsetMap struct {
-	// segs (or wide, for inputs of 4 GiB and more) is sorted by norm and by orig; the last segment is the
+	// segs (or wide, for inputs of 1 GiB and more) is sorted by norm and by orig; the last segment is the
 	// segEnd sentinel.
 	segs []seg
 	wide []wideSeg
@@ -58,7 +62,7 @@ func (m *OffsetMap) at(k int) (norm, orig int, kind uint8) {
 		return s.norm, s.orig, s.kind
 	}
 	s := m.segs[k]
-	return int(s.norm), int(s.orig), s.kind
+	return int(s.normKind & normMask), int(s.orig), uint8(s.normKind >> kindShift)
 }
 
 // normLen returns the length of the normalized string.
@@ -104,7 +108,7 @@ func (m *OffsetMap) OrigSpan(start, end int) (int, int) {
 // which is never a deletion: a deletion starts where the segment after it starts.
 func (m *OffsetMap) find(i int) int {
 	if m.wide == nil {
-		return sort.Search(len(m.segs), func(k int) bool { return int(m.segs[k].norm) > i }) - 1
+		return sort.Search(len(m.segs), func(k int) bool { return int(m.segs[k].normKind&normMask) > i }) - 1
 	}
 	return sort.Search(m.len(), func(k int) bool {
 		norm, _, _ := m.at(k)
@@ -124,19 +128,19 @@ type recorder struct {
 // push appends a segment, doubling the storage (append grows large slices by only a quarter, which
 // would copy the map of a long vocalized text many times).
 func (r *recorder) push(norm, orig int, kind uint8) {
-	if r.m.wide == nil && uint(norm) <= math.MaxUint32 && uint(orig) <= math.MaxUint32 {
+	if r.m.wide == nil && uint(norm) <= normMask && uint(orig) <= math.MaxUint32 {
 		if len(r.m.segs) == cap(r.m.segs) {
 			r.m.segs = append(make([]seg, 0, 2*cap(r.m.segs)+64), r.m.segs...)
 		}
-		r.m.segs = append(r.m.segs, seg{uint32(norm), uint32(orig), kind})
+		r.m.segs = append(r.m.segs, seg{uint32(norm) | uint32(kind)<<kindShift, uint32(orig)})
 		return
 	}
 	if r.m.wide == nil {
-		r.m.wide = make([]wideSeg, len(r.m.segs), 2*len(r.m.segs)+64)
-		for k, s := range r.m.segs {
-			r.m.wide[k] = wideSeg{int(s.norm), int(s.orig), s.kind}
+		wide := make([]wideSeg, len(r.m.segs), 2*len(r.m.segs)+64)
+		for k := range r.m.segs {
+			wide[k].norm, wide[k].orig, wide[k].kind = r.m.at(k)
 		}
-		r.m.segs = nil
+		r.m.wide, r.m.segs = wide, nil
 	}
 	r.m.wide = append(r.m.wide, wideSeg{norm, orig, kind})
 }

@@ -65,8 +65,8 @@ func (c *core) transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error
 			} else if t.ascii[b0] == b0 {
 				cls = clsKeep
 			}
-			if !c.hold && rec == nil && (cls == clsDelMark || cls == clsKeep && size == 2) {
-				if d, s := t.vocalized(dst, src, nDst, nSrc); s > nSrc {
+			if !c.hold && (cls == clsDelMark || cls == clsKeep && size == 2) {
+				if d, s := c.vocalized(dst, src, nDst, nSrc); s > nSrc {
 					nDst, nSrc = d, s
 					streak = 0
 					continue
@@ -232,22 +232,23 @@ func (c *core) step(dst, src []byte, nDst, nSrc int, atEOF bool) (int, int, bool
 
 // vocalized copies kept two-byte runes and skips deleted marks from src[nSrc:] to dst[nDst:] for as long
 // as nothing else comes, the shape of vocalized text (letter, mark, letter, mark), in a loop tighter than
-// transform's. Held letters pass too, but one that is not yet followed by a kept letter when the loop ends
-// is given back, with the marks after it, for transform to decide.
-func (t *tables) vocalized(dst, src []byte, nDst, nSrc int) (int, int) {
+// transform's. Held letters pass too when no offsets are recorded, but one that is not yet followed by a
+// kept letter when the loop ends is given back, with the marks after it, for transform to decide.
+func (c *core) vocalized(dst, src []byte, nDst, nSrc int) (int, int) {
+	t, rec := c.t, c.rec
 	heldDst, heldSrc := -1, 0
 	for nSrc+1 < len(src) && nDst+2 <= len(dst) {
 		b0, b1 := src[nSrc], src[nSrc+1]
 		if b0 < 0xC2 || b0 >= 0xE0 || b1&0xC0 != 0x80 {
 			break
 		}
-		switch t.cls[rune(b0&0x1F)<<6|rune(b1&0x3F)] {
-		case clsDelMark:
+		switch cls := t.cls[rune(b0&0x1F)<<6|rune(b1&0x3F)]; {
+		case cls == clsDelMark:
 			nSrc += 2
 			continue
-		case clsKeep:
+		case cls == clsKeep:
 			heldDst = -1
-		case clsHeld:
+		case cls == clsHeld && rec == nil:
 			heldDst, heldSrc = nDst, nSrc
 		default:
 			if heldDst >= 0 {
@@ -256,6 +257,9 @@ func (t *tables) vocalized(dst, src []byte, nDst, nSrc int) (int, int) {
 			return nDst, nSrc
 		}
 		dst[nDst], dst[nDst+1] = b0, b1
+		if rec != nil {
+			rec.add(c.normBase+nDst, c.origBase+nSrc, 2, 2, segLinear)
+		}
 		nDst += 2
 		nSrc += 2
 	}
