@@ -7,11 +7,13 @@ import (
 	"github.com/tarjuman/tarjuman/normalize"
 )
 
-// textWord is a word of the searched text with the readings whose keys occur in some term.
+// textWord is a token of the searched text with the readings whose keys occur in some term; tokens
+// without readings (most punctuation) stop every match.
 type textWord struct {
 	start, end int // byte offsets in the normalized text
 	rs         []kreading
-	joined     bool // nothing but white space separates it from the previous word
+	joined     bool // nothing but white space separates it from the previous token
+	word       bool // a word or number, not punctuation
 }
 
 // kreading is a reading whose key is in the Matcher's vocabulary.
@@ -34,17 +36,17 @@ func (m *Matcher) scan(text string) scan {
 	norm, om := normalize.Search.StringWithOffsets(text)
 	toks := token.Tokenize(norm)
 	s := scan{norm: norm, om: om, words: make([]textWord, 0, len(toks))}
-	prevWord := false
-	prevEnd := 0
+	prevEnd := -1
 	for _, tk := range toks {
-		if !isWord(tk.Kind) {
-			prevWord = false
-			continue
+		w := textWord{start: tk.Start, end: tk.End, word: isWord(tk.Kind)}
+		if w.word {
+			w.rs = m.readings(norm[tk.Start:tk.End])
+		} else if id, ok := m.vocab[symbolKey(norm[tk.Start:tk.End])]; ok {
+			w.rs = []kreading{{key: id}} // punctuation inside a term (U.S.): it must be there in the text too
 		}
-		w := textWord{start: tk.Start, end: tk.End, rs: m.readings(norm[tk.Start:tk.End])}
-		w.joined = prevWord && !gapBreaks(norm[prevEnd:tk.Start])
+		w.joined = prevEnd >= 0 && !gapBreaks(norm[prevEnd:tk.Start])
 		s.words = append(s.words, w)
-		prevWord, prevEnd = true, tk.End
+		prevEnd = tk.End
 	}
 	return s
 }
@@ -222,9 +224,17 @@ func (m *Matcher) lookup(query string) []Entry {
 		return nil
 	}
 	s := m.scan(query)
+	// Punctuation around the query ("security guarantees.") is not part of it.
+	for len(s.words) > 0 && !s.words[0].word {
+		s.words = s.words[1:]
+	}
+	for len(s.words) > 0 && !s.words[len(s.words)-1].word {
+		s.words = s.words[:len(s.words)-1]
+	}
 	if len(s.words) == 0 || len(s.words) > m.maxWords || len(s.words[0].rs) == 0 {
 		return nil
 	}
+	s.words[0].joined = false
 	f := found{want: len(s.words)}
 	m.walk(&s, 0, 0, 0, make([]kreading, m.maxWords), &f)
 	var out []Entry

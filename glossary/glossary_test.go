@@ -60,6 +60,8 @@ func TestLookup(t *testing.T) {
 		{"clitics", "وبالضمانات الأمنية", ar, []string{"guarantees"}},
 		{"vocalized", "الضَّمَانَاتُ الأَمْنِيَّةُ", ar, []string{"guarantees"}},
 		{"english_plural_case", "Security Guarantee", en, []string{"guarantees"}},
+		{"surrounding_punctuation", "«الضمانات الأمنية».", ar, []string{"guarantees"}},
+		{"internal_punctuation", "U.S.", en, []string{"us"}},
 		{"any_language", "Putin", language.Und, []string{"putin"}},
 		{"regional_tag", "بوتين", language.MustParse("ar-EG"), []string{"putin"}},
 		{"wrong_language", "Putin", ar, nil},

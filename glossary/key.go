@@ -125,8 +125,12 @@ func termKey(word string) (reading, bool) {
 	return rs[0], true
 }
 
-// isWord reports whether a token kind takes part in terms.
+// isWord reports whether a token kind is analysed as a word; other tokens (punctuation, placeholders)
+// take part in a term only inside it, matched literally.
 func isWord(k token.Kind) bool { return k == token.Word || k == token.Number }
+
+// symbolKey is the key of a punctuation or placeholder token; the NUL keeps it apart from word keys.
+func symbolKey(tok string) string { return "\x00" + tok }
 
 // gapBreaks reports whether the text between two word tokens ends a term: anything but white space and
 // invisible format controls does, and so does a blank line.

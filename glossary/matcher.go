@@ -139,8 +139,17 @@ func (m *Matcher) appendTermWords(dst []cword, text string, sc *termScratch) []c
 	sc.norm = normalize.Search.Append(sc.norm[:0], []byte(text))
 	norm := sc.norm
 	sc.toks = token.AppendTokens(sc.toks[:0], string(norm))
-	for _, tk := range sc.toks {
+	toks := sc.toks
+	// Punctuation around a term is not part of it; inside (U.S., 5+5) it is, literally.
+	for len(toks) > 0 && !isWord(toks[0].Kind) {
+		toks = toks[1:]
+	}
+	for len(toks) > 0 && !isWord(toks[len(toks)-1].Kind) {
+		toks = toks[:len(toks)-1]
+	}
+	for _, tk := range toks {
 		if !isWord(tk.Kind) {
+			dst = append(dst, cword{key: m.keyID(symbolKey(string(norm[tk.Start:tk.End])))})
 			continue
 		}
 		cw, ok := sc.memo[string(norm[tk.Start:tk.End])]

@@ -35,6 +35,7 @@ func testGlossary(t testing.TB) *Glossary {
 		{ID: "president", Terms: []Term{{Text: "الرئيس الروسي", Lang: ar}, {Text: "Russian President", Lang: en}}},
 		{ID: "peace", Terms: []Term{{Text: "سلام", Lang: ar}, {Text: "peace", Lang: en}}},
 		{ID: "sanctions", Terms: []Term{{Text: "العقوبات", Lang: ar}, {Text: "sanctions", Lang: en}}},
+		{ID: "us", Terms: []Term{{Text: "الولايات المتحدة", Lang: ar}, {Text: "U.S.", Lang: en}}},
 		{ID: "agencies", Terms: []Term{{Text: "وكالات", Lang: ar}, {Text: "agencies", Lang: en}}},
 		{ID: "interests", Terms: []Term{{Text: "المصالح الأمنية", Lang: ar}, {Text: "security interests", Lang: en}}},
 	} {
@@ -133,6 +134,8 @@ func TestFindAllEnglish(t *testing.T) {
 		{"hyphenated_word", "Organization for Security and Co-operation in Europe",
 			[]hit{{"Organization for Security and Co-operation in Europe", "osce"}}},
 		{"comma_between_words", "security, guarantees", []hit{{"security", "security"}}},
+		{"internal_punctuation", "Sanctions by the U.S. Treasury", []hit{{"Sanctions", "sanctions"}, {"U.S", "us"}}},
+		{"internal_punctuation_required", "the U S Treasury", nil},
 		{"not_inside_word", "insecurity", nil},
 	}
 	for _, tt := range tests {
