@@ -21,7 +21,8 @@ const (
 	// printf (%s %d %1$d %(name)s %%), Qt (%1), braces ({0} {name} {{name}}), ${x}, XML/HTML tags
 	// (<b> </b> <br/>) and character references (&amp; &#1575;).
 	Placeholder
-	// Punct is any other run of non-space, non-word runes: punctuation, symbols, emoji.
+	// Punct is any other run of non-space, non-word runes: punctuation, symbols, emoji, and runs of
+	// only tatweel or combining marks (a decorative ـــ).
 	Punct
 )
 
@@ -116,7 +117,7 @@ func decodeMulti(s string, i int) (rune, int) {
 
 // scanWord returns the end of the word or number starting at i, which holds a letter, digit or mark.
 func scanWord(s string, i int) (int, Kind) {
-	hasLetter := false
+	hasLetter, hasDigit := false, false
 	prev := cOther // class of the last rune taken into the token, joiners excluded
 	var prevR rune
 	j := i
@@ -128,8 +129,10 @@ func scanWord(s string, i int) (int, Kind) {
 		c := classOf(r)
 		switch c {
 		case cLetter:
-			hasLetter = true
-		case cDigit, cMark:
+			hasLetter = hasLetter || r != 'ـ' // tatweel alone makes no word
+		case cDigit:
+			hasDigit = true
+		case cMark:
 		case cJoiner:
 			// Invisible controls stay inside a word only when more word follows them.
 			k := j + size
@@ -141,27 +144,27 @@ func scanWord(s string, i int) (int, Kind) {
 				k += n2
 			}
 			if k >= len(s) || !isWordClass(classAt(s, k)) {
-				return j, kindOf(hasLetter)
+				return j, kindOf(hasLetter, hasDigit)
 			}
 			j = k
 			continue
 		case cHyphen, cApostrophe, cNumSep:
 			if j+size >= len(s) {
-				return j, kindOf(hasLetter)
+				return j, kindOf(hasLetter, hasDigit)
 			}
 			nextR, _ := decode(s, j+size)
 			if !joins(c, prev, classOf(nextR)) && !(r == '.' && isASCIILetterRune(prevR) && isASCIILetterRune(nextR)) {
-				return j, kindOf(hasLetter)
+				return j, kindOf(hasLetter, hasDigit)
 			}
 		default:
-			return j, kindOf(hasLetter)
+			return j, kindOf(hasLetter, hasDigit)
 		}
 		if c != cMark {
 			prev, prevR = c, r
 		}
 		j += size
 	}
-	return j, kindOf(hasLetter)
+	return j, kindOf(hasLetter, hasDigit)
 }
 
 // joins reports whether a hyphen, apostrophe or number separator of class sep, between a rune of class
@@ -174,11 +177,16 @@ func joins(sep, prev, next class) bool {
 	return isWordClass(prev) && (next == cLetter || next == cDigit) && !(prev == cDigit && next == cDigit)
 }
 
-func kindOf(hasLetter bool) Kind {
-	if hasLetter {
+// kindOf classifies a scanned run: any letter makes a word, digits alone a number, and a run of only
+// tatweel or combining marks (a decorative ـــ, a stray harakah) is punctuation.
+func kindOf(hasLetter, hasDigit bool) Kind {
+	switch {
+	case hasLetter:
 		return Word
+	case hasDigit:
+		return Number
 	}
-	return Number
+	return Punct
 }
 
 // scanPunct returns the end of the punctuation run that continues at j.

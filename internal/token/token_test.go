@@ -32,6 +32,7 @@ func TestTokenize(t *testing.T) {
 		{"arabic_punctuation", "قال: «نعم»، ثم؟", []string{"Word:قال", "Punct::", "Punct:«", "Word:نعم", "Punct:»،", "Word:ثم", "Punct:؟"}},
 		{"harakat_inside_word", "شَخْصِيًّا جدًا", []string{"Word:شَخْصِيًّا", "Word:جدًا"}},
 		{"tatweel_inside_word", "الأمـــن القومي", []string{"Word:الأمـــن", "Word:القومي"}},
+		{"tatweel_or_marks_alone_are_punct", "ـــ َ x", []string{"Punct:ـــ", "Punct:َ", "Word:x"}},
 		{"zwnj_inside_word", "می\u200cخواهم", []string{"Word:می\u200cخواهم"}},
 		{"zwj_inside_word", "لا\u200dم", []string{"Word:لا\u200dم"}},
 		{"lrm_rlm_alm_inside_word", "بو\u200eتين با\u200fيدن روس\u061cيا", []string{"Word:بو\u200eتين", "Word:با\u200fيدن", "Word:روس\u061cيا"}},
