@@ -115,10 +115,11 @@ func (m *Memory) Import(ctx context.Context, r io.Reader, o ImportOptions) (Impo
 		err = werr
 	}
 	st.Added, st.Merged, st.Batches = im.done.Added, im.done.Merged, im.done.Batches
-	if err != nil {
-		return st, fmt.Errorf("tm: import: %w", err)
+	var pe *ParseError
+	if err != nil && !errors.As(err, &pe) {
+		err = fmt.Errorf("tm: import: %w", err)
 	}
-	return st, nil
+	return st, err
 }
 
 // ParseError is an error in TSV or JSON input, with its position (1-based). TMX errors are
@@ -129,7 +130,7 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("tm: line %d, column %d: %v", e.Line, e.Column, e.Err)
+	return fmt.Sprintf("tm: import: line %d, column %d: %v", e.Line, e.Column, e.Err)
 }
 
 func (e *ParseError) Unwrap() error { return e.Err }
@@ -151,8 +152,8 @@ func detect(br *bufio.Reader) (Format, error) {
 		return FormatTSV, nil
 	case head[0] == '<':
 		return FormatTMX, nil
-	case head[0] == '[':
-		return FormatWeblate, nil
+	case head[0] == '[', head[0] == '{':
+		return FormatWeblate, nil // an object is reported as "not an array"
 	case len(head) > 1 && head[0] == 0 && head[1] == '<', len(head) > 1 && head[0] == '<' && head[1] == 0:
 		return FormatTMX, nil // UTF-16 without a byte order mark
 	}
@@ -349,11 +350,11 @@ type weblateUnit struct {
 
 // weblate streams the JSON array one object at a time.
 func (im *importer) weblate(r io.Reader) error {
-	dec := json.NewDecoder(r)
+	lc := &lineCounter{r: r}
+	dec := json.NewDecoder(lc)
 	pos := func(err error) error {
-		// json reports byte offsets; translate to a line and column with a second pass is not
-		// possible on a stream, so count the offset as column on line 1 only when unknown.
-		return &ParseError{Line: 1, Column: int(dec.InputOffset()) + 1, Err: err}
+		line, col := lc.position(dec.InputOffset())
+		return &ParseError{Line: line, Column: col, Err: err}
 	}
 	t, err := dec.Token()
 	if err != nil {
@@ -389,3 +390,51 @@ func (im *importer) weblate(r io.Reader) error {
 }
 
 const propWeblateCategory = "x-weblate-category"
+
+// lineCounter remembers where the lines of a stream start, so that a byte offset reported by a
+// decoder that reads ahead (encoding/json) becomes a line and column. It keeps the newlines of the
+// last lineWindow bytes; older ones are only counted.
+type lineCounter struct {
+	r     io.Reader
+	off   int64   // bytes read so far
+	old   int     // newlines before the window
+	lastN int64   // offset just after the last newline before the window
+	nl    []int64 // offsets of the newlines in the window
+}
+
+const lineWindow = 1 << 20
+
+func (c *lineCounter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\n' {
+			c.nl = append(c.nl, c.off+int64(i))
+		}
+	}
+	c.off += int64(n)
+	if len(c.nl) > 4096 {
+		keep := 0
+		for keep < len(c.nl) && c.nl[keep] < c.off-lineWindow {
+			keep++
+		}
+		if keep > 0 {
+			c.old += keep
+			c.lastN = c.nl[keep-1] + 1
+			c.nl = append(c.nl[:0], c.nl[keep:]...)
+		}
+	}
+	return n, err
+}
+
+// position returns the 1-based line and byte column of offset off.
+func (c *lineCounter) position(off int64) (line, col int) {
+	line, start := c.old, c.lastN
+	for _, n := range c.nl {
+		if n >= off {
+			break
+		}
+		line++
+		start = n + 1
+	}
+	return line + 1, int(off-start) + 1
+}
