@@ -125,20 +125,10 @@ func (c *core) transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error
 					nSrc += size
 					continue
 				}
-				k := t.run(src[nSrc:], atEOF)
-				if room := len(dst) - nDst; k > room {
-					for k = room; k > 0 && !utf8.RuneStart(src[nSrc+k]); k-- {
-					}
-				}
-				if k == 0 {
+				var ok bool
+				if nDst, nSrc, ok = c.copyRun(dst, src, nDst, nSrc, atEOF); !ok {
 					return nDst, nSrc, transform.ErrShortDst
 				}
-				copy(dst[nDst:], src[nSrc:nSrc+k])
-				if rec != nil {
-					rec.add(c.normBase+nDst, c.origBase+nSrc, k, k, segLinear)
-				}
-				nDst += k
-				nSrc += k
 				continue
 			}
 			streak = 0
@@ -155,6 +145,24 @@ func (c *core) transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error
 		}
 	}
 	return nDst, nSrc, nil
+}
+
+// copyRun copies the run of kept runes at src[nSrc:] (see tables.run), as much of it as fits in dst at
+// rune boundaries; it reports false if not even one rune fits.
+func (c *core) copyRun(dst, src []byte, nDst, nSrc int, atEOF bool) (int, int, bool) {
+	k := c.t.run(src[nSrc:], atEOF)
+	if room := len(dst) - nDst; k > room {
+		for k = room; k > 0 && !utf8.RuneStart(src[nSrc+k]); k-- {
+		}
+	}
+	if k == 0 {
+		return nDst, nSrc, false
+	}
+	copy(dst[nDst:], src[nSrc:nSrc+k])
+	if c.rec != nil {
+		c.rec.add(c.normBase+nDst, c.origBase+nSrc, k, k, segLinear)
+	}
+	return nDst + k, nSrc + k, true
 }
 
 // step transforms the one rune at src[nSrc], the general case: held units, composition, offsets, runes
