@@ -17,9 +17,10 @@ import (
 // scanner is a streaming XML 1.0 tokenizer. It accepts what encoding/xml's
 // RawToken accepts in Strict mode (a fuzz test compares the two token by
 // token; for non-ASCII names it uses the character classes of XML 1.0 fifth
-// edition, which allow more than encoding/xml) but reads from its own buffer, returns one reused token instead of boxing
-// each into an interface, and interns the names TMX uses, which makes it
-// several times faster. It never expands entities other than the five
+// edition, which allow more than encoding/xml) but reads from its own
+// buffer, returns one reused token instead of boxing each into an interface,
+// and interns the names TMX uses: it needs less than half the CPU time and a
+// quarter of the allocations. It never expands entities other than the five
 // predefined ones and character references, and never fetches anything.
 type scanner struct {
 	r         io.Reader
