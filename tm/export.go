@@ -55,10 +55,6 @@ func (m *Memory) Export(ctx context.Context, w io.Writer, f Format, p LangPair) 
 				return true
 			}
 			u, _ = orient(u, dir)
-			u.Context = r.unit.Context
-			if dirKey(r.unit.Pair.Source, r.unit.Pair.Target) != dir {
-				u.Context = Context{}
-			}
 		}
 		werr = ex.unit(&u)
 		return werr == nil

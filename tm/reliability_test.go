@@ -131,9 +131,18 @@ func TestCrashDuringImport(t *testing.T) {
 }
 
 func TestConcurrentLookupsDuringImport(t *testing.T) {
-	m, err := Open(filepath.Join(t.TempDir(), "tm.db"), &Options{NoSync: true})
-	require.NoError(t, err)
-	defer m.Close()
+	t.Run("bolt", func(t *testing.T) {
+		m, err := Open(filepath.Join(t.TempDir(), "tm.db"), &Options{NoSync: true})
+		require.NoError(t, err)
+		defer m.Close()
+		concurrentLookups(t, m)
+	})
+	t.Run("ram", func(t *testing.T) { concurrentLookups(t, NewMemory(nil)) })
+}
+
+// concurrentLookups runs 8 readers (lookups in both directions, one of them also running
+// concordances) while one Import adds units.
+func concurrentLookups(t *testing.T, m *Memory) {
 	ctx := context.Background()
 	require.NoError(t, m.Add(ctx, seedUnits()...))
 
@@ -156,6 +165,12 @@ func TestConcurrentLookupsDuringImport(t *testing.T) {
 			}
 			last := 0
 			for i := 0; ; i++ {
+				if g == 0 && i%10 == 0 {
+					if _, err := m.Concordance(ctx, "round", ConcordanceOptions{Limit: 5}); err != nil {
+						errs <- err
+						return
+					}
+				}
 				qi := (i + g) % len(queries)
 				q := queries[qi]
 				ms, err := m.Lookup(ctx, q)

@@ -2,6 +2,7 @@ package tm
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"sync"
 )
@@ -57,7 +58,7 @@ func (s *ramStore) get(ids []uint32, fn func(*record)) error {
 
 func (s *ramStore) scan(ctx context.Context, fn func(*record) bool) error {
 	s.mu.RLock()
-	recs := s.recs // records are replaced, never mutated: a snapshot of the slice is consistent
+	recs := slices.Clone(s.recs) // records are replaced, never mutated: copied pointers stay valid
 	s.mu.RUnlock()
 	for i, r := range recs {
 		if i%4096 == 0 && ctx.Err() != nil {
