@@ -56,6 +56,16 @@ type Decoder struct {
 // ISO-8859-1/6/15, windows-1252/1256); nothing is read before the first call.
 func NewDecoder(r io.Reader) *Decoder { return &Decoder{src: r} }
 
+// InputOffset returns how many bytes of input the Decoder has consumed, for
+// progress reports. After transcoding (UTF-16, legacy encodings) it counts
+// bytes of the UTF-8 text, so it can differ from the file size.
+func (d *Decoder) InputOffset() int64 {
+	if d.sc == nil {
+		return 0
+	}
+	return d.sc.offset()
+}
+
 // Skipped returns how many TUs Lenient mode has skipped so far.
 func (d *Decoder) Skipped() int { return d.skipped }
 

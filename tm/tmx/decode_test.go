@@ -443,3 +443,18 @@ func TestParseErrorMessage(t *testing.T) {
 		})
 	}
 }
+
+func TestInputOffsetGrows(t *testing.T) {
+	in := head + strings.Repeat(`<tu><tuv xml:lang="en"><seg>abc</seg></tuv></tu>`, 3) + `</body></tmx>`
+	d := tmx.NewDecoder(strings.NewReader(in))
+	assert.Equal(t, int64(0), d.InputOffset())
+	var offs []int64
+	for _, err := range d.All() {
+		require.NoError(t, err)
+		offs = append(offs, d.InputOffset())
+	}
+	require.Len(t, offs, 3)
+	assert.Less(t, offs[0], offs[1])
+	assert.Less(t, offs[1], offs[2])
+	assert.Equal(t, int64(strings.LastIndex(in, "</tu>")+len("</tu>")), offs[2])
+}
