@@ -237,6 +237,7 @@ func (m *Matcher) lookup(query string) []Entry {
 	s.words[0].joined = false
 	f := found{want: len(s.words)}
 	m.walk(&s, 0, 0, 0, make([]kreading, m.maxWords), &f)
+	slices.Sort(f.terms) // glossary order
 	var out []Entry
 	var seen []int32
 	for _, ti := range f.terms {
