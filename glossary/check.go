@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"fmt"
+	"strings"
 
 	"golang.org/x/text/language"
 )
@@ -59,13 +60,12 @@ func (g *Glossary) Check(src, tgt language.Tag, source, translation string) []Is
 			present[hit.entry] = true
 			continue
 		}
-		unwanted = append(unwanted, Issue{
-			Kind:     UnwantedTarget,
-			Match:    hit.m,
-			Expected: accepted(back.entries[hit.entry].Terms, fwd.tgt),
-			Message: fmt.Sprintf("%q is a %s term; use %s", hit.m.Text, hit.m.Source.Status,
-				termList(accepted(back.entries[hit.entry].Terms, fwd.tgt))),
-		})
+		exp := accepted(back.entries[hit.entry].Terms, fwd.tgt)
+		msg := fmt.Sprintf("%q is a %s term", hit.m.Text, hit.m.Source.Status)
+		if len(exp) > 0 {
+			msg += "; use " + termList(exp)
+		}
+		unwanted = append(unwanted, Issue{Kind: UnwantedTarget, Match: hit.m, Expected: exp, Message: msg})
 	}
 	var issues []Issue
 	for _, hit := range fwd.findIndexed(source) {
@@ -97,21 +97,16 @@ func accepted(terms []Term, tgt language.Base) []Term {
 	return out
 }
 
+// termList quotes the terms' texts, joined by "or".
 func termList(ts []Term) string {
-	switch len(ts) {
-	case 0:
-		return "no accepted term"
-	case 1:
-		return fmt.Sprintf("%q", ts[0].Text)
-	}
-	s := ""
+	var b strings.Builder
 	for i, t := range ts {
 		if i > 0 {
-			s += " or "
+			b.WriteString(" or ")
 		}
-		s += fmt.Sprintf("%q", t.Text)
+		fmt.Fprintf(&b, "%q", t.Text)
 	}
-	return s
+	return b.String()
 }
 
 type indexedMatch struct {

@@ -6,6 +6,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestCheck(t *testing.T) {
@@ -60,6 +61,16 @@ func TestCheckIssueDetails(t *testing.T) {
 		assert.Equal(t, len("security assurances"), issues[1].Match.End)
 		assert.Equal(t, "security guarantees", issues[1].Expected[0].Text)
 	}
+}
+
+func TestCheckForbiddenWithoutAlternative(t *testing.T) {
+	var g Glossary
+	require.NoError(t, g.Add(Entry{Terms: []Term{{Text: "بوت", Lang: ar}, {Text: "bot", Lang: en, Status: Forbidden}}}))
+	issues := g.Check(ar, en, "بوت", "a bot")
+	require.Len(t, issues, 1)
+	assert.Equal(t, UnwantedTarget, issues[0].Kind)
+	assert.Equal(t, `"bot" is a forbidden term`, issues[0].Message)
+	assert.Empty(t, issues[0].Expected)
 }
 
 func tagOf(s string) language.Tag { return language.MustParse(s) }
