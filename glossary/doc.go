@@ -15,9 +15,10 @@
 // بالضمانات الأمنية, للضمانات الأمنية, وضمانات أمنية, ضماناتنا الأمنية, in vocalized text, with tatweel,
 // Persian yeh or a bare alef; but not in الضمانات والترتيبات الأمنية (not adjacent) nor across
 // punctuation, and a shorter term never matches inside a longer word (بوت is not found in بوتين). English
-// terms are found case-insensitively up to a plural s. The longest term wins where terms overlap. Spans
-// are byte offsets into the original text covering whole words, clitics and trailing diacritics included,
-// ready for highlighting.
+// terms are found case-insensitively up to a plural or possessive s. The longest term wins where terms
+// overlap. Spans are byte offsets into the original text covering whole words, clitics and trailing
+// diacritics included, ready for highlighting; they come from normalize's offset map, so vocalization,
+// tatweel and invisible controls in the text never shift them.
 //
 // FindAll is linear in the length of the text and independent of the number of terms; see BENCHMARKS.md
 // for measured throughput with 100,000 entries.
@@ -51,6 +52,10 @@
 //     والتعاون), and agree in definiteness with the first word as they do in the term. A noun followed by
 //     an indefinite adjective after a definite noun (الضمانات أمنية) is not matched.
 //   - Definiteness from a possessive enclitic is assumed whenever the first word may carry one.
+//   - A key's final ه is folded away (ضمانة, ضمانات and ضمانتان share the key ضمان), so two terms that
+//     differ only by a final ة are one key.
+//   - Punctuation inside a term (U.S.) must appear in the text; punctuation around a term is ignored.
+//   - The dual in construct state (وزيرا الخارجية, nun dropped) and broken plurals are not recognized.
 //   - CSV layouts carry term texts, statuses, languages, IDs, subject, definition and note; term notes
 //     and parts of speech only where the layout has columns for them and all plain terms of a language
 //     agree. TBX language-level definitions and notes are folded into the entry.
