@@ -57,6 +57,7 @@ func TestSplitTokens(t *testing.T) {
 		{"placeholder_pieces", "from %.*s", []string{"from", "%", ".", "*", "s"}},
 		{"arabic_with_marks", "كَتَبَ الدَّرْسَ", []string{"كَتَبَ", "الدَّرْسَ"}},
 		{"arabic_comma", "ملف، مجلد", []string{"ملف", "،", "مجلد"}},
+		{"controls_separate", "a\x00b\x7fc\u0085d", []string{"a", "b", "c", "d"}},
 		{"zwnj_separates", "می\u200cخواهم", []string{"می", "خواهم"}},
 	}
 	for _, tt := range tests {

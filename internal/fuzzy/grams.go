@@ -1,5 +1,7 @@
 package fuzzy
 
+import "math/bits"
+
 // Grams are character 3-grams of each token padded with one boundary mark on each side, so a token of L
 // runes yields exactly L grams and grams never span two tokens. That locality is what makes the count filter
 // exact: a token shared by query and candidate contributes all its grams to their overlap, whatever the
@@ -34,17 +36,39 @@ func tokenGrams(dst []uint64, tok string) ([]uint64, int) {
 	return dst, n
 }
 
-// tagRepeats rewrites sorted packed grams so that equal values become distinct occurrence-tagged keys.
-// It keeps the first occurrence as is and hashes later ones with their occurrence number.
-func tagRepeats(g []uint64) {
-	for i := 0; i < len(g); {
-		j := i + 1
-		for j < len(g) && g[j] == g[i] {
-			g[j] = mix(g[i], uint64(j-i)) | 1<<63
-			j++
-		}
-		i = j
+// tagRepeats rewrites packed grams in place so that repeated values become distinct occurrence-tagged
+// keys: the first occurrence keeps its value, the k-th repeat becomes mix(gram, k) with the top bit set.
+// The order of g does not matter. Occurrences are counted in t, an open-addressing table reused between
+// calls (a packed gram is never 0: its middle rune is a token rune, and tokens hold no U+0000).
+func tagRepeats(g []uint64, t *tagTable) {
+	size := 16
+	for size < 2*len(g) {
+		size *= 2
 	}
+	if cap(t.keys) < size {
+		t.keys, t.seen = make([]uint64, size), make([]uint32, size)
+	}
+	keys, seen := t.keys[:size], t.seen[:size]
+	clear(keys)
+	clear(seen)
+	shift := 64 - bits.TrailingZeros(uint(size))
+	for i, x := range g {
+		h := int(x * 0x9E3779B97F4A7C15 >> shift) // Fibonacci hashing
+		for keys[h] != 0 && keys[h] != x {
+			h = (h + 1) & (size - 1)
+		}
+		keys[h] = x
+		if seen[h] > 0 {
+			g[i] = mix(x, uint64(seen[h])) | 1<<63
+		}
+		seen[h]++
+	}
+}
+
+// tagTable is tagRepeats' reusable working memory.
+type tagTable struct {
+	keys []uint64
+	seen []uint32
 }
 
 // mix is SplitMix64's finalizer over the gram and occurrence number.

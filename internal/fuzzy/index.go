@@ -35,6 +35,7 @@ type Index struct {
 	ntok  []uint32 // token count by id
 	live  []uint64 // bit set of ids present
 	count int
+	maxID uint32 // largest id ever added
 
 	grams map[uint64]uint32 // gram key → index into post
 	post  [][]uint32        // sorted ids per gram key
@@ -42,6 +43,7 @@ type Index struct {
 
 	addToks  []string // scratch for Add and Remove, protected by the caller's exclusion
 	addGrams []uint64
+	tags     tagTable
 	pool     sync.Pool // *scratch for Search
 }
 
@@ -89,6 +91,8 @@ func (ix *Index) Add(id uint32, key string) {
 	ix.live[id/64] |= 1 << (id % 64)
 	ix.count++
 
+	inOrder := ix.count == 1 || id > ix.maxID // then id goes at the end of every posting
+	ix.maxID = max(ix.maxID, id)
 	grams, ntok := ix.keyGrams(key)
 	ix.ntok[id] = uint32(ntok)
 	if ntok == 0 {
@@ -102,11 +106,10 @@ func (ix *Index) Add(id uint32, key string) {
 			ix.grams[g] = p
 			ix.post = append(ix.post, nil)
 		}
-		l := ix.post[p]
-		if n := len(l); n == 0 || l[n-1] < id {
-			ix.post[p] = append(l, id)
+		if inOrder {
+			ix.post[p] = append(ix.post[p], id)
 		} else {
-			ix.post[p] = insertSorted(l, id)
+			ix.post[p] = insertSorted(ix.post[p], id)
 		}
 	}
 }
@@ -141,8 +144,7 @@ func (ix *Index) keyGrams(key string) ([]uint64, int) {
 	for _, t := range ix.addToks {
 		g, _ = tokenGrams(g, t)
 	}
-	slices.Sort(g)
-	tagRepeats(g)
+	tagRepeats(g, &ix.tags)
 	ix.addGrams = g
 	return g, len(ix.addToks)
 }

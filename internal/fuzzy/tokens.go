@@ -7,8 +7,8 @@ import (
 
 // splitTokens appends the tokens of s to dst: runs of letters, digits and combining marks are words (an
 // apostrophe or hyphen between two word runes stays inside: don't, كوفيد-19), white space separates, and
-// every other rune (punctuation, symbols) is a token of its own. Keys reach the index already folded by
-// normalize.Search, so no case or diacritic handling happens here.
+// every other rune (punctuation, symbols) is a token of its own; controls separate like white space. Keys
+// reach the index already folded by normalize.Search, so no case or diacritic handling happens here.
 //
 // This is the seam where internal/token's tokenizer can be swapped in: index and search must agree, and
 // nothing else depends on how tokens are cut.
@@ -50,11 +50,13 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
+// isSpace reports separators: white space, controls (so U+0000, the gram padding, never is a token) and
+// the zero-width format characters.
 func isSpace(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r == ' ' || '\t' <= r && r <= '\r'
+		return r <= ' ' || r == 0x7f
 	}
-	return unicode.IsSpace(r) || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff'
+	return unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff'
 }
 
 func firstRune(s string) rune {
