@@ -262,3 +262,25 @@ func TestStreamLargeInput(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, Search.String(s), buf.String())
 }
+
+// TestConcurrentUse shares the presets between goroutines; run with -race.
+func TestConcurrentUse(t *testing.T) {
+	var wg sync.WaitGroup
+	want := make([]string, len(seeds))
+	for i, s := range seeds {
+		want[i] = Search.String(s)
+	}
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, s := range seeds {
+				got, m := Search.StringWithOffsets(s)
+				assert.Equal(t, want[i], got)
+				assert.Equal(t, len(s), m.Orig(len(got)))
+				assert.Equal(t, want[i], string(Search.Bytes([]byte(s))))
+			}
+		}()
+	}
+	wg.Wait()
+}
