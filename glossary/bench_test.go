@@ -94,36 +94,34 @@ func genGlossary(tb testing.TB, n int) *Glossary {
 	}
 	for len(seen) < n {
 		real := rng.IntN(3) == 0
-		var ar string
+		var arabic string
 		switch rng.IntN(4) {
 		case 0: // definite noun + adjective
-			ar = "ال" + noun(real) + " ال" + adj(real)
+			arabic = "ال" + noun(real) + " ال" + adj(real)
 		case 1: // idafa
-			ar = noun(real) + " ال" + noun(real)
+			arabic = noun(real) + " ال" + noun(real)
 		case 2: // noun + two adjectives
-			ar = noun(real) + " " + adj(real) + " " + adj(real)
+			arabic = noun(real) + " " + adj(real) + " " + adj(real)
 		default: // idafa + adjective
-			ar = noun(real) + " ال" + noun(real) + " ال" + adj(real)
+			arabic = noun(real) + " ال" + noun(real) + " ال" + adj(real)
 		}
-		if seen[ar] {
+		if seen[arabic] {
 			continue
 		}
-		seen[ar] = true
-		var en string
+		seen[arabic] = true
+		var english string
 		if real {
-			en = genEnglishAdjectives[rng.IntN(len(genEnglishAdjectives))] + " " +
+			english = genEnglishAdjectives[rng.IntN(len(genEnglishAdjectives))] + " " +
 				genEnglishNouns[rng.IntN(len(genEnglishNouns))] + " " + genEnglishNouns[rng.IntN(len(genEnglishNouns))]
 		} else {
-			en = genEnglishWord(rng) + " " + genEnglishWord(rng)
+			english = genEnglishWord(rng) + " " + genEnglishWord(rng)
 		}
-		if err := g.Add(Entry{ID: fmt.Sprint(len(seen)), Terms: []Term{{Text: ar, Lang: ar_}, {Text: en, Lang: en_}}}); err != nil {
+		if err := g.Add(Entry{ID: fmt.Sprint(len(seen)), Terms: []Term{{Text: arabic, Lang: ar}, {Text: english, Lang: en}}}); err != nil {
 			tb.Fatal(err)
 		}
 	}
 	return &g
 }
-
-var ar_, en_ = ar, en
 
 // newsText is the seed article repeated to about 64 KiB.
 func newsText() string {
@@ -132,12 +130,12 @@ func newsText() string {
 
 func benchmarkFindAll(b *testing.B, entries int) {
 	g := genGlossary(b, entries)
-	require := g.Matcher(ar, en)
+	m := g.Matcher(ar, en)
 	text := newsText()
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
-		require.FindAll(text)
+		m.FindAll(text)
 	}
 }
 
