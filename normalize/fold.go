@@ -171,11 +171,11 @@ func (o *Options) fold(r rune) (rune, bool) {
 		}
 	case r == '٫' || r == '٬' || r == '٪':
 		if o.Digits {
-			return map[rune]rune{'٫': '.', '٬': ',', '٪': '%'}[r], true
+			return asciiFor(r), true
 		}
 	case r == '،' || r == '؛' || r == '؟' || r == '۔':
 		if o.Punctuation {
-			return map[rune]rune{'،': ',', '؛': ';', '؟': '?', '۔': '.'}[r], true
+			return asciiFor(r), true
 		}
 	case isControl(r):
 		if o.Controls {
@@ -192,6 +192,23 @@ func (o *Options) fold(r rune) (rune, bool) {
 		return caseFold(r), true
 	}
 	return r, true
+}
+
+// asciiFor returns the ASCII counterpart of an Arabic separator or punctuation mark.
+func asciiFor(r rune) rune {
+	switch r {
+	case '٫', '۔':
+		return '.'
+	case '٬', '،':
+		return ','
+	case '٪':
+		return '%'
+	case '؛':
+		return ';'
+	case '؟':
+		return '?'
+	}
+	return r
 }
 
 // isQuranicMark reports whether r is deleted by QuranicMarks.
