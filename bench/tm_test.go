@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -39,8 +40,12 @@ type tmSet struct {
 	units  int
 	addNs  int64 // adding all units in batches of tm.DefaultBatchSize, fsync on
 	openNs int64 // Open of the finished store: read every record, rebuild both indexes
-	rssMB  float64
-	dirs   [2]tmDir
+	// CPU time (user+system, all threads) of the same: less sensitive than wall time to the
+	// other processes sharing the machine.
+	addCPU, openCPU time.Duration
+	rssMB           float64
+	heapMB          float64 // Go heap in use after Open (index, maps), without the mapped file
+	dirs            [2]tmDir
 }
 
 type tmDir struct {
@@ -106,7 +111,7 @@ func getTMSet(b *testing.B, size int) *tmSet {
 	}
 	ctx := context.Background()
 	pair := tm.LangPair{Source: language.English, Target: language.Arabic}
-	start := time.Now()
+	start, cpu := time.Now(), tmCPUTime()
 	batch := make([]tm.Unit, 0, tm.DefaultBatchSize)
 	for i, t := range texts {
 		batch = append(batch, tm.Unit{ID: "u" + strconv.Itoa(i), Source: t[0], Target: t[1], Pair: pair})
@@ -117,18 +122,20 @@ func getTMSet(b *testing.B, size int) *tmSet {
 			batch = batch[:0]
 		}
 	}
-	s.addNs = time.Since(start).Nanoseconds()
+	s.addNs, s.addCPU = time.Since(start).Nanoseconds(), tmCPUTime()-cpu
 	if err := m.Close(); err != nil {
 		b.Fatal(err)
 	}
 	runtime.GC()
-	start = time.Now()
+	start, cpu = time.Now(), tmCPUTime()
 	if s.m, err = tm.Open(s.path, nil); err != nil {
 		b.Fatal(err)
 	}
-	s.openNs = time.Since(start).Nanoseconds()
+	s.openNs, s.openCPU = time.Since(start).Nanoseconds(), tmCPUTime()-cpu
 	runtime.GC()
-	s.rssMB = rssMB()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	s.rssMB, s.heapMB = rssMB(), float64(ms.HeapInuse)/(1<<20)
 
 	nq, nBrute := envInt("TARJUMAN_TM_QUERIES", 300), envInt("TARJUMAN_TM_BRUTE", 30)
 	for side := range 2 {
@@ -198,6 +205,15 @@ func (d *tmDir) measure(b *testing.B, m *tm.Memory, nBrute int) {
 	}
 }
 
+// tmCPUTime returns the user and system CPU time this process has used.
+func tmCPUTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
 // rssMB reads the resident set size of this process.
 func rssMB() float64 {
 	b, err := os.ReadFile("/proc/self/status")
@@ -233,8 +249,11 @@ func BenchmarkTMLookup(b *testing.B) {
 				b.ReportMetric(d.recall, "recall@1")
 				b.ReportMetric(d.agree, "agree-brute")
 				b.ReportMetric(float64(s.units)/(float64(s.addNs)/1e9), "add-units/s")
+				b.ReportMetric(float64(s.units)/s.addCPU.Seconds(), "add-units/cpu-s")
 				b.ReportMetric(float64(s.openNs)/1e6, "open-ms")
+				b.ReportMetric(float64(s.openCPU.Milliseconds()), "open-cpu-ms")
 				b.ReportMetric(s.rssMB, "rss-MB")
+				b.ReportMetric(s.heapMB, "heap-MB")
 			})
 			b.Run(fmt.Sprintf("units=%d/%s/exhaustive", size, dir), func(b *testing.B) {
 				s := getTMSet(b, size)
@@ -296,12 +315,12 @@ func BenchmarkTMImportTMX(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	var units int
-	var elapsed time.Duration
+	var elapsed, cpu time.Duration
 	for b.Loop() {
 		b.StopTimer()
 		dir := b.TempDir()
 		b.StartTimer()
-		t := time.Now()
+		t, c := time.Now(), tmCPUTime()
 		m, err := tm.Open(filepath.Join(dir, "tm.db"), nil)
 		if err != nil {
 			b.Fatal(err)
@@ -314,7 +333,9 @@ func BenchmarkTMImportTMX(b *testing.B) {
 			b.Fatal(err)
 		}
 		elapsed += time.Since(t)
+		cpu += tmCPUTime() - c
 		units += st.Read
 	}
 	b.ReportMetric(float64(units)/elapsed.Seconds(), "units/s")
+	b.ReportMetric(float64(units)/cpu.Seconds(), "units/cpu-s")
 }
