@@ -10,10 +10,12 @@
 // source only in diacritics (harakat, shadda, tanwin), hamza and alef forms, tatweel, teh marbuta,
 // digit script, case or spacing is a Normalized match (99%), not a poor fuzzy one. Fuzzy matches
 // are scored like CAT tools: the percentage of words kept, 100·(max(|a|,|b|) − LD)/max(|a|,|b|)
-// with LD the word-level Levenshtein distance, minus explicit Penalties; ties go to the smaller
-// character distance. Candidates come from an in-memory character 3-gram index per direction
-// (internal/fuzzy) whose filters keep every unit that can reach the threshold, so results equal a
-// brute-force scan with the same scorer (Query.Exhaustive runs that scan).
+// with LD the word-level Levenshtein distance over the normalized words, numbers, placeholders
+// and inline codes (punctuation is not a word: a text that differs only there scores 98 with a
+// punctuation penalty), minus explicit Penalties; ties go to the smaller character distance.
+// Candidates come from an in-memory character 3-gram index per direction (internal/fuzzy) over
+// exactly these words, whose filters keep every unit that can reach the threshold, so the results
+// equal a scan of every unit with the same scorer (Query.Exhaustive runs that scan).
 //
 // A Match carries what a translator's editor needs: the kind (ICE 101, Exact 100, Normalized 99,
 // Fuzzy), the differing words with byte offsets into the query and the stored source for
@@ -37,8 +39,8 @@
 //
 // # Caveats
 //
-// The whole index lives in memory (roughly 0.5 KB per unit for both directions), and Open reads
-// every unit to rebuild it. Units are keyed by base language: en-US and en-GB units answer the
+// The whole index lives in memory, and Open reads every unit to rebuild it (the normalized words
+// are stored with each unit, so nothing is normalized again unless the normalizer changed). Units are keyed by base language: en-US and en-GB units answer the
 // same queries (a Penalty marks the region mismatch), and a unit cannot pair two variants of one
 // language. Concordance scans the stored units linearly. TSV export keeps only the texts; TMX
 // keeps everything, but per-variant notes become unit notes and per-variant dates fold into the
