@@ -22,6 +22,7 @@ type kreading struct {
 	clitic   clitic
 	definite bool
 	suffixed bool
+	paired   bool
 }
 
 type scan struct {
@@ -68,7 +69,7 @@ func (m *Matcher) readings(w string) []kreading {
 	var rs []kreading
 	for _, r := range wordReadings(nil, w) {
 		if id, ok := m.vocab[r.key]; ok {
-			rs = append(rs, kreading{key: id, clitic: r.clitic, definite: r.definite, suffixed: r.suffixed})
+			rs = append(rs, kreading{key: id, clitic: r.clitic, definite: r.definite, suffixed: r.suffixed, paired: r.paired})
 		}
 	}
 	m.cache.put(w, rs)
@@ -134,7 +135,8 @@ func (m *Matcher) walk(s *scan, i, depth int, node uint32, path []kreading, f *f
 // agrees checks the definiteness of the later words of a matched run against the term. Where the term's
 // word agreed with its first word (noun and adjective: الضمانات الأمنية), the text's word must agree with
 // the text's first word, which counts as definite when it has the article or may carry a possessive
-// (ضماناتنا الأمنية). Where it did not (idafa: منظمة الأمن), the text's word keeps the term's definiteness.
+// (ضماناتنا الأمنية), and in number where the term's words are singular (الرئيسان الروسيان, not الرئيسين
+// الروسي). Where it did not (idafa: منظمة الأمن), the text's word keeps the term's definiteness.
 func (m *Matcher) agrees(t *cterm, path []kreading) bool {
 	words := m.words[t.lo:t.hi]
 	w0, first := words[0], path[0]
@@ -151,6 +153,11 @@ func (m *Matcher) agrees(t *cterm, path []kreading) bool {
 				return false
 			}
 			if !r.definite && first.definite {
+				return false
+			}
+			// Number: a dual or plural of persons takes a dual or plural adjective, unless the term
+			// itself pairs them otherwise (القوانين الدولية).
+			if !w0.paired && !w.paired && first.paired != r.paired {
 				return false
 			}
 		} else if r.definite != w.definite {

@@ -15,6 +15,7 @@ type reading struct {
 	clitic   clitic // proclitics other than the article
 	definite bool   // the word has the article
 	suffixed bool   // the word may carry a possessive enclitic, which makes a noun definite
+	paired   bool   // dual or sound masculine plural ending (ان ين ون تان تين): a noun of persons or pairs
 }
 
 // clitic codes the proclitic chain (و|ف)?(ب|ك|ل)? that precedes the article or the stem; لل counts as
@@ -62,7 +63,8 @@ func wordReadings(dst []reading, n string) []reading {
 	}
 	start := len(dst)
 	for _, a := range token.Analyze(n) {
-		r := reading{key: canonical(a.Stem), clitic: cliticOf(a.Prefix), definite: a.Definite, suffixed: mayBePossessive(a.Suffix)}
+		r := reading{key: canonical(a.Stem), clitic: cliticOf(a.Prefix), definite: a.Definite,
+			suffixed: mayBePossessive(a.Suffix), paired: isPaired(a.Suffix)}
 		if r.key == "" || containsReading(dst[start:], r) {
 			continue
 		}
@@ -91,6 +93,17 @@ func containsReading(rs []reading, r reading) bool {
 		if x == r {
 			return true
 		}
+	}
+	return false
+}
+
+// isPaired reports a dual or sound masculine plural ending (nisba endings come reduced: الروسيين has
+// suffix ين). Such a noun takes an adjective of the same number, unlike the ات plural of things
+// (الضمانات الأمنية), so الرئيسين الروسي is two presidents, the Russian and another, not a term.
+func isPaired(suffix string) bool {
+	switch suffix {
+	case "ان", "ين", "ون", "تان", "تين":
+		return true
 	}
 	return false
 }

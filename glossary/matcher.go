@@ -69,6 +69,7 @@ type cword struct {
 	key      uint32
 	clitic   clitic
 	definite bool
+	paired   bool
 	arabic   bool
 }
 
@@ -159,7 +160,7 @@ func (m *Matcher) appendTermWords(dst []cword, text string, sc *termScratch) []c
 			if !ok {
 				continue
 			}
-			cw = cword{key: m.keyID(r.key), clitic: r.clitic, definite: r.definite, arabic: token.IsArabic(w)}
+			cw = cword{key: m.keyID(r.key), clitic: r.clitic, definite: r.definite, paired: r.paired, arabic: token.IsArabic(w)}
 			if cw.arabic {
 				m.stems[r.key] = struct{}{}
 			}

@@ -101,6 +101,7 @@ func TestFindAllArabic(t *testing.T) {
 		{"controls_inside_words", "الضما\u200fنات الأمنية", []hit{{"الضما\u200fنات الأمنية", "guarantees"}}},
 
 		{"not_adjacent", "الضمانات والترتيبات الأمنية", nil},
+		{"dual_noun_with_coordinated_adjectives", "بين الرئيسين الروسي والأمريكي", nil},
 		{"same_stems_other_phrase", "في حال ضرورة ضمان مصالحها الأمنية", []hit{{"مصالحها الأمنية", "interests"}}},
 		{"not_inside_word", "الاستسلام والإسلامية", nil},
 		{"bot_not_inside_putin", "بوتينيون", nil},
