@@ -35,7 +35,7 @@ type scan struct {
 // continue a term.
 func (m *Matcher) scan(text string) scan {
 	norm, om := normalize.Search.StringWithOffsets(text)
-	toks := token.Tokenize(norm)
+	toks := splitHyphens(token.Tokenize(norm), norm)
 	s := scan{norm: norm, om: om, words: make([]textWord, 0, len(toks))}
 	prevEnd := -1
 	for _, tk := range toks {

@@ -142,6 +142,56 @@ func termKey(word string) (reading, bool) {
 // take part in a term only inside it, matched literally.
 func isWord(k token.Kind) bool { return k == token.Word || k == token.Number }
 
+// splitHyphens replaces every word token of s that contains a hyphen by its parts and the hyphens
+// between them, so that Russia-NATO holds the terms Russia and NATO, and a hyphenated term
+// (Co-operation, كوفيد-19) is matched part by part with its hyphen.
+func splitHyphens(toks []token.Token, s string) []token.Token {
+	n := 0
+	for _, tk := range toks {
+		if isWord(tk.Kind) && strings.ContainsAny(s[tk.Start:tk.End], hyphens) {
+			n++
+		}
+	}
+	if n == 0 {
+		return toks
+	}
+	out := make([]token.Token, 0, len(toks)+2*n)
+	for _, tk := range toks {
+		if !isWord(tk.Kind) || !strings.ContainsAny(s[tk.Start:tk.End], hyphens) {
+			out = append(out, tk)
+			continue
+		}
+		start := tk.Start
+		for i, r := range s[tk.Start:tk.End] {
+			if !strings.ContainsRune(hyphens, r) {
+				continue
+			}
+			at := tk.Start + i
+			if at > start {
+				out = append(out, token.Token{Start: start, End: at, Kind: partKind(s[start:at])})
+			}
+			start = at + utf8.RuneLen(r)
+			out = append(out, token.Token{Start: at, End: start, Kind: token.Punct})
+		}
+		if tk.End > start {
+			out = append(out, token.Token{Start: start, End: tk.End, Kind: partKind(s[start:tk.End])})
+		}
+	}
+	return out
+}
+
+// hyphens are the hyphen characters the tokenizer keeps inside words.
+const hyphens = "-\u2010\u2011"
+
+func partKind(part string) token.Kind {
+	for _, r := range part {
+		if unicode.IsLetter(r) {
+			return token.Word
+		}
+	}
+	return token.Number
+}
+
 // symbolKey is the key of a punctuation or placeholder token; the NUL keeps it apart from word keys.
 func symbolKey(tok string) string { return "\x00" + tok }
 

@@ -140,7 +140,7 @@ func (m *Matcher) appendTermWords(dst []cword, text string, sc *termScratch) []c
 	sc.norm = normalize.Search.Append(sc.norm[:0], []byte(text))
 	norm := sc.norm
 	sc.toks = token.AppendTokens(sc.toks[:0], string(norm))
-	toks := sc.toks
+	toks := splitHyphens(sc.toks, string(norm))
 	// Punctuation around a term is not part of it; inside (U.S., 5+5) it is, literally.
 	for len(toks) > 0 && !isWord(toks[0].Kind) {
 		toks = toks[1:]

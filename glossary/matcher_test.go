@@ -35,7 +35,9 @@ func testGlossary(t testing.TB) *Glossary {
 		{ID: "president", Terms: []Term{{Text: "الرئيس الروسي", Lang: ar}, {Text: "Russian President", Lang: en}}},
 		{ID: "peace", Terms: []Term{{Text: "سلام", Lang: ar}, {Text: "peace", Lang: en}}},
 		{ID: "sanctions", Terms: []Term{{Text: "العقوبات", Lang: ar}, {Text: "sanctions", Lang: en}}},
+		{ID: "nato", Terms: []Term{{Text: "الناتو", Lang: ar}, {Text: "NATO", Lang: en}}},
 		{ID: "us", Terms: []Term{{Text: "الولايات المتحدة", Lang: ar}, {Text: "U.S.", Lang: en}}},
+		{ID: "covid", Terms: []Term{{Text: "كوفيد-19", Lang: ar}, {Text: "COVID-19", Lang: en}}},
 		{ID: "agencies", Terms: []Term{{Text: "وكالات", Lang: ar}, {Text: "agencies", Lang: en}}},
 		{ID: "interests", Terms: []Term{{Text: "المصالح الأمنية", Lang: ar}, {Text: "security interests", Lang: en}}},
 	} {
@@ -97,6 +99,7 @@ func TestFindAllArabic(t *testing.T) {
 		{"kaf_proclitic", "وكالعقوبات", []hit{{"وكالعقوبات", "sanctions"}}},
 		{"waw_is_a_root_letter", "المصدر: وكالات", []hit{{"وكالات", "agencies"}}},
 		{"waw_root_letter_with_article", "نقلت الوكالات", []hit{{"الوكالات", "agencies"}}},
+		{"hyphenated_arabic_term", "مكافحة كوفيد-19 وبكوفيد-19", []hit{{"كوفيد-19", "covid"}, {"وبكوفيد-19", "covid"}}},
 		{"trailing_mark_included", "بِالضَّمَانَاتِ الأَمْنِيَّةِ.", []hit{{"بِالضَّمَانَاتِ الأَمْنِيَّةِ", "guarantees"}}},
 		{"controls_inside_words", "الضما\u200fنات الأمنية", []hit{{"الضما\u200fنات الأمنية", "guarantees"}}},
 
@@ -135,6 +138,8 @@ func TestFindAllEnglish(t *testing.T) {
 		{"hyphenated_word", "Organization for Security and Co-operation in Europe",
 			[]hit{{"Organization for Security and Co-operation in Europe", "osce"}}},
 		{"comma_between_words", "security, guarantees", []hit{{"security", "security"}}},
+		{"hyphenated_compound", "the Russia-NATO Council", []hit{{"NATO", "nato"}}},
+		{"hyphenated_term_needs_hyphen", "Co operation in Europe", nil},
 		{"internal_punctuation", "Sanctions by the U.S. Treasury", []hit{{"Sanctions", "sanctions"}, {"U.S", "us"}}},
 		{"internal_punctuation_required", "the U S Treasury", nil},
 		{"not_inside_word", "insecurity", nil},
