@@ -63,7 +63,7 @@ func wordReadings(dst []reading, n string) []reading {
 	}
 	start := len(dst)
 	for _, a := range token.Analyze(n) {
-		r := reading{key: canonical(a.Stem), clitic: cliticOf(a.Prefix), definite: a.Definite,
+		r := reading{key: canonical(hamzaSeat(a.Stem, a.Suffix)), clitic: cliticOf(a.Prefix), definite: a.Definite,
 			suffixed: mayBePossessive(a.Suffix), paired: isPaired(a.Suffix)}
 		if r.key == "" || containsReading(dst[start:], r) {
 			continue
@@ -75,6 +75,22 @@ func wordReadings(dst []reading, n string) []reading {
 		dst = append(dst, whole)
 	}
 	return dst
+}
+
+// hamzaSeat undoes the change of seat of a final hamza after alef before an enclitic: حلفاء becomes
+// حلفائها (normalized حلفايها) and أعضاء أعضاؤها (اعضاوها), so the stems حلفاي and اعضاو are the words
+// حلفاء and اعضاء.
+func hamzaSeat(stem, suffix string) string {
+	if suffix == "" || suffix == "ي" || !mayBePossessive(suffix) {
+		return stem
+	}
+	if body, ok := strings.CutSuffix(stem, "اي"); ok {
+		return body + "اء"
+	}
+	if body, ok := strings.CutSuffix(stem, "او"); ok {
+		return body + "اء"
+	}
+	return stem
 }
 
 // canonical folds an Arabic key's final ه (a teh marbuta, or one internal/token restored before an

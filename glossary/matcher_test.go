@@ -38,6 +38,7 @@ func testGlossary(t testing.TB) *Glossary {
 		{ID: "nato", Terms: []Term{{Text: "الناتو", Lang: ar}, {Text: "NATO", Lang: en}}},
 		{ID: "us", Terms: []Term{{Text: "الولايات المتحدة", Lang: ar}, {Text: "U.S.", Lang: en}}},
 		{ID: "covid", Terms: []Term{{Text: "كوفيد-19", Lang: ar}, {Text: "COVID-19", Lang: en}}},
+		{ID: "allies", Terms: []Term{{Text: "الحلفاء", Lang: ar}, {Text: "allies", Lang: en}}},
 		{ID: "agencies", Terms: []Term{{Text: "وكالات", Lang: ar}, {Text: "agencies", Lang: en}}},
 		{ID: "interests", Terms: []Term{{Text: "المصالح الأمنية", Lang: ar}, {Text: "security interests", Lang: en}}},
 	} {
@@ -100,6 +101,9 @@ func TestFindAllArabic(t *testing.T) {
 		{"waw_is_a_root_letter", "المصدر: وكالات", []hit{{"وكالات", "agencies"}}},
 		{"waw_root_letter_with_article", "نقلت الوكالات", []hit{{"الوكالات", "agencies"}}},
 		{"hyphenated_arabic_term", "مكافحة كوفيد-19 وبكوفيد-19", []hit{{"كوفيد-19", "covid"}, {"وبكوفيد-19", "covid"}}},
+		{"hamza_seat_before_enclitic", "مشاركة حلفائها", []hit{{"حلفائها", "allies"}}},
+		{"hamza_seat_before_enclitic_waw", "وحلفاؤه", []hit{{"وحلفاؤه", "allies"}}},
+		{"hamza_on_line_with_article", "الحلفاء", []hit{{"الحلفاء", "allies"}}},
 		{"trailing_mark_included", "بِالضَّمَانَاتِ الأَمْنِيَّةِ.", []hit{{"بِالضَّمَانَاتِ الأَمْنِيَّةِ", "guarantees"}}},
 		{"controls_inside_words", "الضما\u200fنات الأمنية", []hit{{"الضما\u200fنات الأمنية", "guarantees"}}},
 
