@@ -141,8 +141,12 @@ func (o *Options) fold(r rune) (rune, bool) {
 		case HamzaUniform:
 			return hamza, true
 		}
-	case r == 'ة' || r == 'ۃ':
+	case r == 'ة':
 		if o.TehMarbuta {
+			return heh, true
+		}
+	case r == 'ۃ':
+		if o.TehMarbuta && !o.LuceneCompat {
 			return heh, true
 		}
 	case r == 'ى':

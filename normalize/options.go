@@ -43,8 +43,8 @@ type Options struct {
 	ZWNJ ZWNJMode
 	// FoldCase applies Unicode simple case folding to Latin, Greek and Cyrillic letters.
 	FoldCase bool
-	// LuceneCompat narrows Tashkeel to U+064B–0652 and Alef to أ إ آ, the exact sets of Lucene's
-	// ArabicNormalizer (and bleve's port of it). The Lucene preset sets it.
+	// LuceneCompat narrows Tashkeel to U+064B–0652, Alef to أ إ آ and TehMarbuta to ة, the exact sets of
+	// Lucene's ArabicNormalizer (and bleve's port of it). The Lucene preset sets it.
 	LuceneCompat bool
 }
 
