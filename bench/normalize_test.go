@@ -208,7 +208,7 @@ func BenchmarkLinear(b *testing.B) {
 // comparison above is between equal work.
 func TestLuceneMatchesBleve(t *testing.T) {
 	seed := readSeed(t)
-	text := seed + " " + vocalize(seed) + " أإآ ى ة ـ ً ٌ ٍ َ ُ ِ ّ ْ ٓ ٔ ٕ ٰ ٱ ﻻ ABC ٣"
+	text := seed + " " + vocalize(seed) + " أإآ ى ة ـ ً ٌ ٍ َ ُ ِ ّ ْ ٓ ٔ ٕ ٰ ٱ ٲ ٳ ٵ ۃ ی ک ؤ ئ ﻻ ﺃ ABC ٣ \u200f"
 	ts, _ := tokenStream(text)
 	want := make([]string, len(ts))
 	ar.NewArabicNormalizeFilter().Filter(ts)
