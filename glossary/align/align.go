@@ -12,7 +12,7 @@ import (
 )
 
 // Options configures Terms and Align. The zero value aligns with sensible defaults and detects which side
-// is Arabic.
+// is Arabic. Align only reads its Options, so one value may be shared by concurrent calls.
 type Options struct {
 	// Source and Target are the languages of Pair.Source and Pair.Target: one Arabic, one English. If both
 	// are zero (language.Und) the Arabic side is detected from the text; if one is set, the other is the
@@ -36,7 +36,8 @@ type Options struct {
 	// on segment co-occurrence alone (Result.Method is Cooccurrence); 0 means 100.
 	MinSegments int
 	// MaxSegmentTokens is the longest segment, in tokens on either side, that is word-aligned and scored;
-	// longer ones only count towards monolingual term frequency. 0 means 100.
+	// longer ones only count towards monolingual term frequency. 0 means 100; at most 1,000 (EM costs
+	// grow with the product of the two lengths).
 	MaxSegmentTokens int
 
 	// Progress, if set, is called from the calling goroutine at the start and end of each stage and every
@@ -79,8 +80,8 @@ func (s Stage) String() string {
 	return fmt.Sprintf("Stage(%d)", uint8(s))
 }
 
-// Progress reports how far a stage has got: Done of Total units (segments, or EM iterations for the
-// model stages). Total is 0 while the corpus is still being read.
+// Progress reports how far a stage has got: Done of Total units (segments, or EM iterations of both
+// directions for the model stages). Total is 0 while the corpus is still being read. It is a plain value.
 type Progress struct {
 	Stage       Stage
 	Done, Total int
@@ -132,14 +133,15 @@ type Candidate struct {
 
 // Evidence locates one occurrence of a pair: Segment is the 0-based index of the pair in the input
 // sequence; the spans are byte offsets into that pair's Source and Target strings (whole tokens, clitics
-// included).
+// included). It is a plain value.
 type Evidence struct {
 	Segment                int
 	SourceStart, SourceEnd int
 	TargetStart, TargetEnd int
 }
 
-// Result is the outcome of Align: the candidates and how they were obtained.
+// Result is the outcome of Align: the candidates and how they were obtained. It is not shared with
+// anything else, so concurrent readers are safe as long as nobody modifies it.
 type Result struct {
 	Candidates []Candidate
 	// Source and Target are the languages used (detected when Options left them zero).
@@ -227,6 +229,7 @@ func (o Options) withDefaults() Options {
 	if o.MaxSegmentTokens <= 0 {
 		o.MaxSegmentTokens = 100
 	}
+	o.MaxSegmentTokens = min(o.MaxSegmentTokens, 1000)
 	return o
 }
 

@@ -38,15 +38,17 @@
 //
 // # Cost
 //
-// Time and memory grow about linearly with the corpus: EM costs O(Σ m·n) per iteration over segments of
-// m and n tokens, and segments longer than Options.MaxSegmentTokens are not aligned. On a 2-core machine
-// 58,000 short software strings take about 15 s and a few hundred MB (see BENCHMARKS.md).
+// Time and memory grow about linearly with the corpus and with the product of the segment lengths: EM
+// costs O(Σ m·n) per iteration over segments of m and n tokens, and segments longer than
+// Options.MaxSegmentTokens are not aligned. On a 2-core machine 100,000 segments of about 18 tokens a side
+// take about 6 s of CPU and 0.5 GB; of about 29 tokens a side, 35 s of CPU and 1.5 GB (see BENCHMARKS.md).
 //
 // # Concurrency
 //
-// Terms and Align are safe to call from several goroutines at once; each call works on its own data and
-// runs on the calling goroutine. Options.Progress is called synchronously from that goroutine. Result and
-// Candidate are plain values.
+// Terms and Align are safe to call from several goroutines at once; each call works on its own data.
+// A call collects EM counts on two goroutines of its own and returns only after they finish;
+// Options.Progress is called synchronously from the calling goroutine. Result and Candidate are plain
+// values.
 //
 // # Caveats
 //
