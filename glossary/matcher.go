@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/tarjuman/tarjuman/internal/token"
 	"github.com/tarjuman/tarjuman/normalize"
@@ -162,7 +163,7 @@ func (m *Matcher) appendTermWords(dst []cword, text string, sc *termScratch) []c
 			}
 			cw = cword{key: m.keyID(r.key), clitic: r.clitic, definite: r.definite, paired: r.paired, arabic: token.IsArabic(w)}
 			if cw.arabic {
-				m.stems[r.key] = struct{}{}
+				addStem(m.stems, r.key)
 			}
 			sc.memo[w] = cw
 		}
@@ -172,6 +173,16 @@ func (m *Matcher) appendTermWords(dst []cword, text string, sc *termScratch) []c
 		dst = append(dst, cw)
 	}
 	return dst
+}
+
+// addStem records an Arabic key for the prefilter, with the spellings a final hamza takes before an
+// enclitic (حلفاء: حلفاي, حلفاو), which are what the word contains then.
+func addStem(stems map[string]struct{}, key string) {
+	stems[key] = struct{}{}
+	if body, ok := strings.CutSuffix(key, "اء"); ok {
+		stems[body+"اي"] = struct{}{}
+		stems[body+"او"] = struct{}{}
+	}
 }
 
 func (m *Matcher) keyID(key string) uint32 {

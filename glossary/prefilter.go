@@ -11,7 +11,8 @@ import (
 //
 //   - a prefilter: internal/token's stems are a substring of the word that starts after its proclitics
 //     and ends before an ending made of suffix letters, possibly followed by a restored ة (ه), which
-//     canonical removes again; so every key is such a substring. The Matcher keeps the Arabic term keys
+//     canonical removes again; so every key is such a substring, except a final hamza that changed seat
+//     (حلفاء in حلفائها), for which addStem records the other spellings too. The Matcher keeps these
 //     in one set and analyses a word only if one of its substrings of that shape is in the set: the
 //     filter never drops a reading;
 //   - a bounded cache of the readings of the words that passed, shared by all calls on one Matcher.
