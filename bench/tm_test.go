@@ -32,7 +32,10 @@ import (
 //	TARJUMAN_TM_QUERIES=300             perturbed queries per size and direction
 //	TARJUMAN_TM_BRUTE=30                of which also run exhaustively (slow: O(units) each)
 //
-// cd bench && TARJUMAN_PAIRS=... go test -run '^$' -bench 'TM' -benchtime 2000x -timeout 1h .
+// cd bench && TARJUMAN_PAIRS=... go test -run '^$' -bench 'TMLookup/.*/index' -benchtime 2000x -timeout 1h .
+//
+// The index sub-benchmarks also report the exhaustive scan's median over TARJUMAN_TM_BRUTE queries
+// (brute-p50-µs); run the exhaustive sub-benchmarks with a small -benchtime (3x) if wanted.
 
 type tmSet struct {
 	m      *tm.Memory
@@ -248,6 +251,7 @@ func BenchmarkTMLookup(b *testing.B) {
 				b.ReportMetric(float64(d.p99.Microseconds()), "p99-µs")
 				b.ReportMetric(d.recall, "recall@1")
 				b.ReportMetric(d.agree, "agree-brute")
+				b.ReportMetric(float64(d.p50Brute.Microseconds()), "brute-p50-µs")
 				b.ReportMetric(float64(s.units)/(float64(s.addNs)/1e9), "add-units/s")
 				b.ReportMetric(float64(s.units)/s.addCPU.Seconds(), "add-units/cpu-s")
 				b.ReportMetric(float64(s.openNs)/1e6, "open-ms")
