@@ -12,7 +12,7 @@ import "math/bits"
 // k-th repeat (k ≥ 1) is hashed with k into a key with the top bit set. A hash collision can only merge two
 // posting lists, which makes overlaps larger, never smaller: the filter stays safe.
 
-const boundary = 0 // padding code point: never a token rune after splitTokens (U+0000 is a control)
+const boundary = 0 // padding code point; a token holding U+0000 only makes grams shared more widely
 
 // tokenGrams appends the packed 3-grams of tok to dst and returns dst and the gram count (its rune count).
 func tokenGrams(dst []uint64, tok string) ([]uint64, int) {
@@ -39,7 +39,7 @@ func tokenGrams(dst []uint64, tok string) ([]uint64, int) {
 // tagRepeats rewrites packed grams in place so that repeated values become distinct occurrence-tagged
 // keys: the first occurrence keeps its value, the k-th repeat becomes mix(gram, k) with the top bit set.
 // The order of g does not matter. Occurrences are counted in t, an open-addressing table reused between
-// calls (a packed gram is never 0: its middle rune is a token rune, and tokens hold no U+0000).
+// calls, where a zero count marks an empty slot.
 func tagRepeats(g []uint64, t *tagTable) {
 	size := 16
 	for size < 2*len(g) {
@@ -49,12 +49,11 @@ func tagRepeats(g []uint64, t *tagTable) {
 		t.keys, t.seen = make([]uint64, size), make([]uint32, size)
 	}
 	keys, seen := t.keys[:size], t.seen[:size]
-	clear(keys)
 	clear(seen)
 	shift := 64 - bits.TrailingZeros(uint(size))
 	for i, x := range g {
 		h := int(x * 0x9E3779B97F4A7C15 >> shift) // Fibonacci hashing
-		for keys[h] != 0 && keys[h] != x {
+		for seen[h] != 0 && keys[h] != x {
 			h = (h + 1) & (size - 1)
 		}
 		keys[h] = x

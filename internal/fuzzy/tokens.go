@@ -1,65 +1,28 @@
 package fuzzy
 
-import (
-	"unicode"
-	"unicode/utf8"
-)
+import "github.com/tarjuman/tarjuman/internal/token"
 
-// splitTokens appends the tokens of s to dst: runs of letters, digits and combining marks are words (an
-// apostrophe or hyphen between two word runes stays inside: don't, كوفيد-19), white space separates, and
-// every other rune (punctuation, symbols) is a token of its own; controls separate like white space. Keys
-// reach the index already folded by normalize.Search, so no case or diacritic handling happens here.
+// tokenizer cuts keys and queries into the tokens the score counts, with internal/token: words (letters,
+// digits and marks, with internal hyphens and apostrophes: don't, كوفيد-19), numbers (1,000.5), placeholders
+// (%s, %1$d, {0}, <b>) and runs of punctuation; white space and invisible controls separate. Keys reach the
+// index already folded by normalize.Search, so no case or diacritic handling happens here.
 //
-// This is the seam where internal/token's tokenizer can be swapped in: index and search must agree, and
-// nothing else depends on how tokens are cut.
-func splitTokens(dst []string, s string) []string {
-	start := -1 // start of the current word, or -1
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		switch {
-		case isWordRune(r):
-			if start < 0 {
-				start = i
-			}
-		case start >= 0 && (r == '\'' || r == '-' || r == '’') && i+size < len(s) && isWordRune(firstRune(s[i+size:])):
-			// joiner inside a word: keep going
-		default:
-			if start >= 0 {
-				dst = append(dst, s[start:i])
-				start = -1
-			}
-			if !isSpace(r) {
-				dst = append(dst, s[i:i+size])
-			}
-		}
-		i += size
-	}
-	if start >= 0 {
-		dst = append(dst, s[start:])
+// Index and search must cut the same way; nothing else depends on how tokens are cut.
+type tokenizer struct {
+	buf []token.Token // reused between calls
+}
+
+// split appends the tokens of s to dst as substrings of s.
+func (t *tokenizer) split(dst []string, s string) []string {
+	t.buf = token.AppendTokens(t.buf[:0], s)
+	for _, tk := range t.buf {
+		dst = append(dst, s[tk.Start:tk.End])
 	}
 	return dst
 }
 
-func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
-}
-
-// isSpace reports separators: white space, controls (so U+0000, the gram padding, never is a token) and
-// the zero-width format characters.
-func isSpace(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r <= ' ' || r == 0x7f
-	}
-	return unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff'
-}
-
-func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
+// splitTokens is split with a fresh buffer, for tests and one-off calls.
+func splitTokens(dst []string, s string) []string {
+	var t tokenizer
+	return t.split(dst, s)
 }
