@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -234,4 +235,24 @@ func FuzzFindAll(f *testing.F) {
 			prevStart, prevEnd = mt.Start, mt.End
 		}
 	})
+}
+
+func TestMatcherConcurrentFindAll(t *testing.T) {
+	m := testGlossary(t).Matcher(ar, en)
+	texts := []string{"بالضمانات الأمنية", "للأمن القومي", "Security Guarantees", "أكد لبوتين", "الضمانات الأمنية ثم بالضمانات الأمنية"}
+	want := make([][]hit, len(texts))
+	for i, text := range texts {
+		want[i] = hitsOf(m.FindAll(text))
+	}
+	fresh := testGlossary(t).Matcher(ar, en) // its word cache starts empty: goroutines fill it together
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range 50 {
+				k := (i + g) % len(texts)
+				assert.Equal(t, want[k], hitsOf(fresh.FindAll(texts[k])))
+			}
+		})
+	}
+	wg.Wait()
 }
