@@ -32,7 +32,7 @@ func (c *corpus) findCandidates(ctx context.Context, o *Options) error {
 }
 
 // eachGram calls f for every n-gram of ts that may be a term: 1 to maxTok tokens of the side's script,
-// joined (no punctuation between), not starting (except with غير) or ending with a stop word, made of tokens seen at least
+// joined (no punctuation between), not starting (except with an Arabic negation) or ending with a stop word, made of tokens seen at least
 // twice (an n-gram cannot be more frequent than its rarest token).
 func eachGram(ts []tok, lex *lexicon, maxTok int, f func(g gram, start, n int)) {
 	for i := range ts {

@@ -18,7 +18,7 @@ const (
 	fCand   uint8 = 1 << iota // a word of the side's script: may be part of a term
 	fStop                     // a stop word
 	fJoined                   // directly follows the previous aligned token (no punctuation between)
-	fNeg                      // Arabic غير: a stop word that may start a term (غير صالح ↔ invalid)
+	fNeg                      // an Arabic negation: a stop word that may start a term (غير صالح ↔ invalid)
 )
 
 // tok is one aligned token: a word, number or placeholder with its lexicon id and byte span.
