@@ -32,7 +32,7 @@ import (
 //	TARJUMAN_TM_QUERIES=300             perturbed queries per size and direction
 //	TARJUMAN_TM_BRUTE=30                of which also run exhaustively (slow: O(units) each)
 //
-// cd bench && TARJUMAN_PAIRS=... go test -run '^$' -bench 'TMLookup/.*/index' -benchtime 2000x -timeout 1h .
+// cd bench && TARJUMAN_PAIRS=... go test -run '^$' -bench 'TMLookup/units/-/index' -benchtime 2000x -timeout 1h .
 //
 // The index sub-benchmarks also report the exhaustive scan's median over TARJUMAN_TM_BRUTE queries
 // (brute-p50-µs); run the exhaustive sub-benchmarks with a small -benchtime (3x) if wanted.
