@@ -38,6 +38,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) 
 	gpath := fs.String("glossary", "", "glossary `file` (.tbx, .tsv or .csv with a header row); default: the seed glossary")
 	width := fs.Int("context", 24, "`runes` of context shown on each side of a hit")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil // the usage was printed
+		}
 		return err
 	}
 	g, err := loadGlossary(*gpath)
