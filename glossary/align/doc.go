@@ -25,8 +25,8 @@
 //     is kept for both (قائمة for list and for menu). Word pairs seen only inside a longer chosen pair
 //     (البيت ↔ White inside البيت الأبيض ↔ White House) are dropped.
 //
-// The only stop words a term may start with are the Arabic negations غير, لا, لم and لن, which render
-// English un-, in-, non- and not (غير صالح ↔ invalid, لا يمكن حفظ ↔ cannot save).
+// The only stop words a term may start with are the negations: Arabic غير, لا, لم and لن, which render
+// English un-, in-, non- and not (غير صالح ↔ invalid, لا يمكن حفظ ↔ cannot save), and English no.
 //
 // Corpora with fewer than Options.MinSegments usable segments (100 by default) are too small for EM to
 // say anything reliable; Align then scores candidate pairs on segment co-occurrence alone and says so in

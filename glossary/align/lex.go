@@ -5,10 +5,11 @@ import (
 	"github.com/tarjuman/tarjuman/normalize"
 )
 
-// negations are the Arabic negative particles in normalize.Search spelling: Arabic renders English un-,
-// in- and non- with غير, and "not found", "cannot" with لم, لا, لن before the verb, so a term may start
-// with one although they are stop words (غير صالح ↔ invalid, لم يعثر على ↔ not found).
-var negations = map[string]bool{"غير": true, "لا": true, "لم": true, "لن": true}
+// negations are the Arabic negative particles in normalize.Search spelling and English "no": Arabic renders
+// English un-, in- and non- with غير, and "not found", "cannot" with لم, لا, لن before the verb, so a term
+// may start with one although they are stop words (غير صالح ↔ invalid, لم يعثر على ↔ not found, no
+// documents ↔ لا مستندات). English "not" is left out: "not open" is a fragment of "could not open".
+var negations = map[string]bool{"غير": true, "لا": true, "لم": true, "لن": true, "no": true}
 
 // lexicon interns the alignment keys of one side: clitic- and inflection-folded Arabic stems, or lower-cased
 // S-stemmed English words, so that بالضمانات and الضمانات (or guarantees and Guarantee) share one id.
@@ -64,7 +65,7 @@ func (l *lexicon) id(w string, kind token.Kind) int32 {
 		if token.IsStopWord(key) {
 			f |= fStop
 		}
-		if l.arabic && negations[key] {
+		if negations[key] {
 			f |= fNeg
 		}
 		if token.IsArabic(w) == l.arabic {
