@@ -164,7 +164,7 @@ func isWord(k token.Kind) bool { return k == token.Word || k == token.Number }
 func splitHyphens(toks []token.Token, s string) []token.Token {
 	n := 0
 	for _, tk := range toks {
-		if isWord(tk.Kind) && strings.ContainsAny(s[tk.Start:tk.End], hyphens) {
+		if isWord(tk.Kind) && hasHyphen(s[tk.Start:tk.End]) {
 			n++
 		}
 	}
@@ -173,7 +173,7 @@ func splitHyphens(toks []token.Token, s string) []token.Token {
 	}
 	out := make([]token.Token, 0, len(toks)+2*n)
 	for _, tk := range toks {
-		if !isWord(tk.Kind) || !strings.ContainsAny(s[tk.Start:tk.End], hyphens) {
+		if !isWord(tk.Kind) || !hasHyphen(s[tk.Start:tk.End]) {
 			out = append(out, tk)
 			continue
 		}
@@ -198,6 +198,20 @@ func splitHyphens(toks []token.Token, s string) []token.Token {
 
 // hyphens are the hyphen characters the tokenizer keeps inside words.
 const hyphens = "-\u2010\u2011"
+
+// hasHyphen is strings.ContainsAny(w, hyphens) without its slow path for non-ASCII text: it runs on
+// every word.
+func hasHyphen(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c == '-':
+			return true
+		case c == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && (w[i+2] == 0x90 || w[i+2] == 0x91): // U+2010, U+2011
+			return true
+		}
+	}
+	return false
+}
 
 func partKind(part string) token.Kind {
 	for _, r := range part {

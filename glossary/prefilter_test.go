@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -63,4 +64,10 @@ func FuzzPrefilterKeepsEveryReading(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestHasHyphen(t *testing.T) {
+	for _, w := range []string{"", "الضمانات", "Co-operation", "كوفيد\u201019", "a\u2011b", "a\u2012b", "\xe2\x80"} {
+		assert.Equal(t, strings.ContainsAny(w, hyphens), hasHyphen(w), "%q", w)
+	}
 }
