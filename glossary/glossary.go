@@ -104,6 +104,7 @@ func (g *Glossary) snapshot() []Entry {
 // equal to term up to normalization, inflection and clitics: "بالضمانات الأمنية" finds the entry of
 // "الضمانات الأمنية", "Security Guarantees" the entry of "security guarantee". The whole of term must
 // be one glossary term; Lookup does not search for terms inside a longer text (use a Matcher for that).
+// The first Lookup in a language compiles a Matcher for it, which is cached until the next Add.
 func (g *Glossary) Lookup(term string, lang language.Tag) []Entry {
 	m := g.Matcher(lang, language.Und)
 	return m.lookup(term)
