@@ -13,38 +13,18 @@ const (
 	lambda   = 4.0
 )
 
-// mergeHapaxes is the corpus size, in scored segments, from which words seen once share a model word.
-const mergeHapaxes = 20000
-
 // pairTable gives every (source id, target id) pair that co-occurs in a scored segment a dense index, and
 // keeps per scored segment the m×n matrix of those indexes (row = source token, column = target token), so
 // that EM reads its parameters from flat arrays instead of hashing.
 type pairTable struct {
 	off      []int // per segment: start of its matrix in idx, or -1 when not scored
 	idx      []int32
-	src, tgt []int32              // per pair: source and target model word
-	em       [2][]int32           // per side, lexicon id → model word: the id itself, or one shared id for hapaxes
-	vocab    [2]int               // per side, number of model words
+	src, tgt []int32              // per pair: source and target lexicon id
 	priors   map[[2]int][]float32 // diagonal priors by shape (generating, generated tokens), read-only once built
 }
 
 func (c *corpus) buildPairs(ctx context.Context) (*pairTable, error) {
 	pt := &pairTable{off: make([]int, len(c.segs)), priors: make(map[[2]int][]float32)}
-	for side := range 2 {
-		// In a large corpus, words seen once (which cannot be terms) share one model word: each would
-		// otherwise add a row of pairs seen once, about 40% of all pairs. In a small corpus they are too
-		// large a share of the tokens to lump together without hurting the alignment of the rest.
-		lex := c.lex[side]
-		rare := int32(len(lex.keys))
-		pt.em[side] = make([]int32, len(lex.keys))
-		for id, f := range lex.freq {
-			pt.em[side][id] = int32(id)
-			if f < 2 && c.scored >= mergeHapaxes {
-				pt.em[side][id] = rare
-			}
-		}
-		pt.vocab[side] = len(lex.keys) + 1
-	}
 	ids := make(map[uint64]int32)
 	total := 0
 	for i := range c.segs {
@@ -70,14 +50,13 @@ func (c *corpus) buildPairs(ctx context.Context) (*pairTable, error) {
 		pt.addPrior(len(sg.toks[1]), len(sg.toks[0]))
 		for _, a := range sg.toks[0] {
 			for _, b := range sg.toks[1] {
-				ea, eb := pt.em[0][a.id], pt.em[1][b.id]
-				k := uint64(uint32(ea))<<32 | uint64(uint32(eb))
+				k := uint64(uint32(a.id))<<32 | uint64(uint32(b.id))
 				p, ok := ids[k]
 				if !ok {
 					p = int32(len(pt.src))
 					ids[k] = p
-					pt.src = append(pt.src, ea)
-					pt.tgt = append(pt.tgt, eb)
+					pt.src = append(pt.src, a.id)
+					pt.tgt = append(pt.tgt, b.id)
 				}
 				pt.idx = append(pt.idx, p)
 			}
@@ -159,7 +138,7 @@ type counts struct {
 // train runs Model 1 then diagonal Model 2 EM iterations and computes the Viterbi alignment.
 func (c *corpus) train(ctx context.Context, pt *pairTable, from int, o *Options) (*direction, error) {
 	gen := 1 - from
-	vGen := pt.vocab[gen]
+	vGen := len(c.lex[gen].keys)
 	d := &direction{from: from, prob: make([]float32, len(pt.src)), null: make([]float32, vGen)}
 	u := float32(1 / float64(max(vGen, 1)))
 	for p := range d.prob {
@@ -172,7 +151,7 @@ func (c *corpus) train(ctx context.Context, pt *pairTable, from int, o *Options)
 	for k := range acc {
 		acc[k] = counts{pair: make([]float64, len(pt.src)), null: make([]float64, vGen)}
 	}
-	totals := make([]float64, pt.vocab[from])
+	totals := make([]float64, len(c.lex[from].keys))
 	bounds := c.partition()
 	iters := o.Model1Iterations + o.Model2Iterations
 	for it := range iters {
@@ -243,7 +222,7 @@ func (c *corpus) expect(ctx context.Context, pt *pairTable, d *direction, diag b
 		post = post[:m]
 		uni := (1 - nullProb) / float64(m)
 		for e := range n {
-			w := pt.em[gen][gt[e].id]
+			w := gt[e].id
 			pn := nullProb * float64(d.null[w])
 			sum := pn
 			at := base + e*step
@@ -315,7 +294,7 @@ func (d *direction) viterbi(c *corpus, pt *pairTable) {
 		}
 		pr := pt.priors[[2]int{m, n}]
 		for e := range n {
-			best, bestQ := -1, nullProb*float64(d.null[pt.em[gen][gt[e].id]])
+			best, bestQ := -1, nullProb*float64(d.null[gt[e].id])
 			at := base + e*step
 			for f := range m {
 				q := (1 - nullProb) * float64(pr[e*m+f]) * float64(d.prob[pt.idx[at+f*stride]])
