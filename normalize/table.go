@@ -38,6 +38,7 @@ const (
 	clsHeld                 // action heldKeep
 	clsDelMark              // deleted mark that is never composed: skip, no offset segment needed
 	clsReplace              // replaced, never held
+	clsHeldRepl             // replaced by one two-byte rune and held (أ → ا before a possible mark), not ئ
 	clsOther                // anything else: core.step
 )
 
@@ -106,6 +107,8 @@ func build(o Options) *tables {
 			t.cls[r] = clsDelMark
 		case a.kind == actReplace && !a.hold:
 			t.cls[r] = clsReplace
+		case a.kind == actReplace && a.hold && len(a.out) == 2 && a.letter != yehHamza:
+			t.cls[r] = clsHeldRepl
 		default:
 			t.cls[r] = clsOther
 		}

@@ -65,7 +65,7 @@ func (c *core) transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error
 			} else if t.ascii[b0] == b0 {
 				cls = clsKeep
 			}
-			if !c.hold && (cls == clsDelMark || cls == clsKeep && size == 2) {
+			if !c.hold && cls != clsOther {
 				if d, s := c.vocalized(dst, src, nDst, nSrc); s > nSrc {
 					nDst, nSrc = d, s
 					streak = 0
@@ -238,19 +238,35 @@ func (c *core) step(dst, src []byte, nDst, nSrc int, atEOF bool) (int, int, bool
 	return nDst, nSrc + size, true, nil
 }
 
-// vocalized copies kept two-byte runes and skips deleted marks from src[nSrc:] to dst[nDst:] for as long
-// as nothing else comes, the shape of vocalized text (letter, mark, letter, mark), in a loop tighter than
-// transform's. Held letters pass too when no offsets are recorded, but one that is not yet followed by a
-// kept letter when the loop ends is given back, with the marks after it, for transform to decide.
+// vocalized runs the common cases of Arabic text, kept letters and spaces, deleted marks and replaced
+// letters (the shape of vocalized text: letter, mark, letter, mark), from src[nSrc:] to dst[nDst:] in a
+// loop tighter than transform's, for as long as nothing else comes. Held letters pass too when no offsets
+// are recorded, but one that is not yet followed by a kept rune when the loop ends is given back, with the
+// marks after it, for transform to decide.
 func (c *core) vocalized(dst, src []byte, nDst, nSrc int) (int, int) {
 	t, rec := c.t, c.rec
 	heldDst, heldSrc := -1, 0
+loop:
 	for nSrc+1 < len(src) && nDst+2 <= len(dst) {
 		b0, b1 := src[nSrc], src[nSrc+1]
+		if b0 < utf8.RuneSelf {
+			if t.ascii[b0] != b0 {
+				break
+			}
+			dst[nDst] = b0
+			if rec != nil {
+				rec.add(c.normBase+nDst, c.origBase+nSrc, 1, 1, segLinear)
+			}
+			heldDst = -1
+			nDst++
+			nSrc++
+			continue
+		}
 		if b0 < 0xC2 || b0 >= 0xE0 || b1&0xC0 != 0x80 {
 			break
 		}
-		switch cls := t.cls[rune(b0&0x1F)<<6|rune(b1&0x3F)]; {
+		r := rune(b0&0x1F)<<6 | rune(b1&0x3F)
+		switch cls := t.cls[r]; {
 		case cls == clsDelMark:
 			nSrc += 2
 			continue
@@ -258,11 +274,21 @@ func (c *core) vocalized(dst, src []byte, nDst, nSrc int) (int, int) {
 			heldDst = -1
 		case cls == clsHeld && rec == nil:
 			heldDst, heldSrc = nDst, nSrc
-		default:
-			if heldDst >= 0 {
-				return heldDst, heldSrc
+		case cls == clsReplace && rec == nil:
+			out := t.acts[t.lo[r]].out
+			if len(dst)-nDst < len(out) {
+				break loop
 			}
-			return nDst, nSrc
+			nDst += copy(dst[nDst:], out)
+			nSrc += 2
+			heldDst = -1
+			continue
+		case cls == clsHeldRepl && rec == nil:
+			out := t.acts[t.lo[r]].out
+			heldDst, heldSrc = nDst, nSrc
+			b0, b1 = out[0], out[1]
+		default:
+			break loop
 		}
 		dst[nDst], dst[nDst+1] = b0, b1
 		if rec != nil {
