@@ -34,12 +34,12 @@ type action struct {
 
 // Fast-path classes of two-byte runes, so that core's inner loop needs one byte load per rune.
 const (
-	clsKeep    uint8 = iota // action 0
-	clsHeld                 // action heldKeep
-	clsDelMark              // deleted mark that is never composed: skip, no offset segment needed
-	clsReplace              // replaced, never held
-	clsHeldRepl             // replaced by one two-byte rune and held (أ → ا before a possible mark), not ئ
-	clsOther                // anything else: core.step
+	clsKeep     uint8 = iota // action 0
+	clsHeld                  // action heldKeep
+	clsDelMark               // deleted mark that is never composed: skip, no offset segment needed
+	clsReplace               // replaced, never held
+	clsHeldRepl              // replaced by one two-byte rune and held (أ → ا before a possible mark), not ئ
+	clsOther                 // anything else: core.step
 )
 
 // heldKeep is the index of the action that keeps a rune but holds it until the next rune is seen.
