@@ -274,10 +274,13 @@ loop:
 			heldDst = -1
 		case cls == clsHeld && rec == nil:
 			heldDst, heldSrc = nDst, nSrc
-		case cls == clsReplace && rec == nil:
+		case cls == clsReplace:
 			out := t.acts[t.lo[r]].out
 			if len(dst)-nDst < len(out) {
 				break loop
+			}
+			if rec != nil {
+				rec.unit(c.normBase+nDst, c.origBase+nSrc, len(out), 2, len(out) == 2 && out[0] >= 0xC2)
 			}
 			nDst += copy(dst[nDst:], out)
 			nSrc += 2
