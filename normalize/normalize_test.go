@@ -112,7 +112,7 @@ func TestMarks(t *testing.T) {
 		{"dagger_strip", Options{DaggerAlef: DaggerStrip}, "هٰذا", "هذا"},
 		{"dagger_to_alef", Options{DaggerAlef: DaggerToAlef}, "هٰذا", "هاذا"},
 		{"quranic_small_high", Options{QuranicMarks: true}, "ع\u0610\u06D6\u06DA\u06ED\u08F0", "ع"},
-		{"end_of_ayah", Options{QuranicMarks: true}, "الرحيم ۝١ ۞ ۩", "الرحيم ١  "},
+		{"end_of_ayah", Options{QuranicMarks: true}, "الرحيم \u06DD١ ۞ ۩", "الرحيم ١  "},
 		{"quranic_small_waw_kept", Options{QuranicMarks: true}, "\u06E5", "\u06E5"},
 		{"quranic_not_tashkeel", Options{Tashkeel: true}, "ع\u06D6", "ع\u06D6"},
 		{"tatweel", Options{Tatweel: true}, "تـــم", "تم"},
