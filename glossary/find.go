@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/tarjuman/tarjuman/internal/token"
 	"github.com/tarjuman/tarjuman/normalize"
@@ -29,14 +30,35 @@ type scan struct {
 	norm  string
 	om    *normalize.OffsetMap
 	words []textWord
+	toks  []token.Token
+}
+
+// scans recycles the token and word buffers of finished scans: FindAll on a long text otherwise
+// allocates about 50 bytes per token, and the garbage collector's work grows with the live heap, which
+// a large glossary makes big.
+var scans = sync.Pool{New: func() any { return new(scan) }}
+
+// maxPooled bounds the buffers kept for reuse (in elements), so one huge text does not pin memory.
+const maxPooled = 1 << 20
+
+func (s *scan) release() {
+	if cap(s.words) > maxPooled || cap(s.toks) > maxPooled {
+		return
+	}
+	clear(s.words) // drop references to reading slices
+	*s = scan{words: s.words[:0], toks: s.toks[:0]}
+	scans.Put(s)
 }
 
 // scan normalizes and tokenizes text once and keeps, for each word, only the readings that can start or
-// continue a term.
-func (m *Matcher) scan(text string) scan {
-	norm, om := normalize.Search.StringWithOffsets(text)
-	toks := splitHyphens(token.Tokenize(norm), norm)
-	s := scan{norm: norm, om: om, words: make([]textWord, 0, len(toks))}
+// continue a term. The caller releases the scan when done with it.
+func (m *Matcher) scan(text string) *scan {
+	s := scans.Get().(*scan)
+	s.norm, s.om = normalize.Search.StringWithOffsets(text)
+	norm := s.norm
+	s.toks = token.AppendTokens(s.toks[:0], norm)
+	toks := splitHyphens(s.toks, norm)
+	s.words = slices.Grow(s.words[:0], len(toks))
 	prevEnd := -1
 	for _, tk := range toks {
 		w := textWord{start: tk.Start, end: tk.End, word: isWord(tk.Kind)}
@@ -183,6 +205,7 @@ func (m *Matcher) each(text string, fn func(term int32, mt Match)) {
 		return
 	}
 	s := m.scan(text)
+	defer s.release()
 	path := make([]kreading, m.maxWords)
 	var f found
 	for i := 0; i < len(s.words); {
@@ -192,7 +215,7 @@ func (m *Matcher) each(text string, fn func(term int32, mt Match)) {
 			continue
 		}
 		f.n, f.terms = 0, f.terms[:0]
-		m.walk(&s, i, 0, 0, path, &f)
+		m.walk(s, i, 0, 0, path, &f)
 		if f.n == 0 {
 			i++
 			continue
@@ -231,6 +254,8 @@ func (m *Matcher) lookup(query string) []Entry {
 		return nil
 	}
 	s := m.scan(query)
+	all := s.words
+	defer func() { s.words = all; s.release() }()
 	// Punctuation around the query ("security guarantees.") is not part of it.
 	for len(s.words) > 0 && !s.words[0].word {
 		s.words = s.words[1:]
@@ -243,7 +268,7 @@ func (m *Matcher) lookup(query string) []Entry {
 	}
 	s.words[0].joined = false
 	f := found{want: len(s.words)}
-	m.walk(&s, 0, 0, 0, make([]kreading, m.maxWords), &f)
+	m.walk(s, 0, 0, 0, make([]kreading, m.maxWords), &f)
 	slices.Sort(f.terms) // glossary order
 	var out []Entry
 	var seen []int32
