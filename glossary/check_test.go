@@ -101,3 +101,21 @@ func TestCheckSeedParallelHasNoFalseAlarms(t *testing.T) {
 	}
 	assert.Greater(t, found, 60, "the article's terms are found")
 }
+
+func FuzzCheck(f *testing.F) {
+	f.Add("بحث الضمانات الأمنية", "They discussed security assurances.")
+	f.Add("بوتين ثم بوتين", "Putin, then PUTIN's")
+	f.Add("\xffالأمن", "security\x00")
+	g := testGlossary(f)
+	f.Fuzz(func(t *testing.T, source, translation string) {
+		for _, is := range g.Check(ar, en, source, translation) {
+			text := source
+			if is.Kind == UnwantedTarget {
+				text = translation
+			}
+			require.True(t, 0 <= is.Match.Start && is.Match.Start < is.Match.End && is.Match.End <= len(text))
+			require.Equal(t, text[is.Match.Start:is.Match.End], is.Match.Text)
+			require.NotEmpty(t, is.Message)
+		}
+	})
+}
