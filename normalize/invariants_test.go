@@ -284,3 +284,28 @@ func TestConcurrentUse(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestTransformerHoldAndReset(t *testing.T) {
+	tr := Search.Transformer()
+	dst := make([]byte, 64)
+	nDst, nSrc, err := tr.Transform(dst, []byte("كا"), false)
+	require.NoError(t, err)
+	assert.Equal(t, 4, nSrc, "the alef is consumed and held: a hamza mark may follow")
+	assert.Equal(t, "ك", string(dst[:nDst]))
+	_, err = tr.Span([]byte("x"), true)
+	assert.ErrorIs(t, err, transform.ErrEndOfSpan, "the held alef is still to be written")
+
+	nDst, nSrc, err = tr.Transform(dst, []byte("\u0654"), true)
+	require.NoError(t, err)
+	assert.Equal(t, 2, nSrc)
+	assert.Equal(t, "ا", string(dst[:nDst]), "ا + hamza above composed to أ, then folded")
+
+	tr.Reset()
+	nDst, _, err = tr.Transform(dst, []byte("ا"), false)
+	require.NoError(t, err)
+	tr.Reset()
+	assert.Zero(t, nDst)
+	k, err := tr.Span([]byte("abc"), true)
+	assert.NoError(t, err, "Reset drops the held alef")
+	assert.Equal(t, 3, k)
+}
