@@ -117,8 +117,9 @@ type indexedMatch struct {
 // findIndexed is FindAll keeping each match's entry index, so both directions of a check can be joined.
 func (m *Matcher) findIndexed(text string) []indexedMatch {
 	var out []indexedMatch
-	m.each(text, func(ti int32, mt Match) {
+	m.each(text, func(ti int32, mt Match) bool {
 		out = append(out, indexedMatch{mt, int(m.terms[ti].entry)})
+		return true
 	})
 	return out
 }

@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"iter"
 	"slices"
 	"sync"
 
@@ -195,12 +196,21 @@ func (m *Matcher) agrees(t *cterm, path []kreading) bool {
 // no terms yields no matches.
 func (m *Matcher) FindAll(text string) []Match {
 	var out []Match
-	m.each(text, func(_ int32, mt Match) { out = append(out, mt) })
+	m.each(text, func(_ int32, mt Match) bool { out = append(out, mt); return true })
 	return out
 }
 
-// each calls fn for every match FindAll reports, with the index of the matched compiled term.
-func (m *Matcher) each(text string, fn func(term int32, mt Match)) {
+// Matches returns an iterator over the matches FindAll would return, in the same order, without
+// collecting them; stopping early skips the rest of the work.
+func (m *Matcher) Matches(text string) iter.Seq[Match] {
+	return func(yield func(Match) bool) {
+		m.each(text, func(_ int32, mt Match) bool { return yield(mt) })
+	}
+}
+
+// each calls fn for every match FindAll reports, with the index of the matched compiled term, until fn
+// returns false.
+func (m *Matcher) each(text string, fn func(term int32, mt Match) bool) {
 	if len(m.terms) == 0 || text == "" {
 		return
 	}
@@ -221,13 +231,15 @@ func (m *Matcher) each(text string, fn func(term int32, mt Match)) {
 			continue
 		}
 		start, end := s.om.OrigSpan(w.start, s.words[i+f.n-1].end)
-		m.emit(f.terms, text, start, end, fn)
+		if !m.emit(f.terms, text, start, end, fn) {
+			return
+		}
 		i += f.n
 	}
 }
 
-// emit reports one Match per distinct entry among terms, in glossary order.
-func (m *Matcher) emit(terms []int32, text string, start, end int, fn func(int32, Match)) {
+// emit reports one Match per distinct entry among terms, in glossary order; false means fn asked to stop.
+func (m *Matcher) emit(terms []int32, text string, start, end int, fn func(int32, Match) bool) bool {
 	slices.Sort(terms)
 	last := int32(-1)
 	for _, ti := range terms {
@@ -237,15 +249,18 @@ func (m *Matcher) emit(terms []int32, text string, start, end int, fn func(int32
 		}
 		last = t.entry
 		e := m.entries[t.entry]
-		fn(ti, Match{
+		if !fn(ti, Match{
 			Start:   start,
 			End:     end,
 			Text:    text[start:end],
 			Entry:   cloneEntry(e),
 			Source:  e.Terms[t.term],
 			Targets: append([]Term(nil), m.targets[t.entry]...),
-		})
+		}) {
+			return false
+		}
 	}
+	return true
 }
 
 // lookup returns the entries with a term that covers all of query's words.

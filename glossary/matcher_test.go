@@ -177,6 +177,22 @@ func TestMatchCarriesTermsAndTargets(t *testing.T) {
 	assert.Equal(t, "الضمانات الأمنية", again[1].Entry.Terms[0].Text)
 }
 
+func TestMatchesIterator(t *testing.T) {
+	m := testGlossary(t).Matcher(ar, en)
+	text := "بوتين والضمانات الأمنية ثم العقوبات"
+	var all []Match
+	for mt := range m.Matches(text) {
+		all = append(all, mt)
+	}
+	assert.Equal(t, m.FindAll(text), all)
+	var first []string
+	for mt := range m.Matches(text) {
+		first = append(first, mt.Text)
+		break
+	}
+	assert.Equal(t, []string{"بوتين"}, first)
+}
+
 func TestMatcherIsSnapshot(t *testing.T) {
 	g := testGlossary(t)
 	m := g.Matcher(ar, en)
