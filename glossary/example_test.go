@@ -81,3 +81,30 @@ func ExampleGlossary_WriteTBX() {
 	// Output:
 	// Geneva preferred
 }
+
+func ExampleGlossary_Lookup() {
+	var g glossary.Glossary
+	_ = g.Add(glossary.Entry{ID: "osce", Terms: []glossary.Term{
+		{Text: "منظمة الأمن والتعاون في أوروبا", Lang: language.Arabic},
+		{Text: "OSCE", Lang: language.English},
+	}})
+	for _, e := range g.Lookup("لمنظمة الأمن والتعاون في أوروبا", language.Arabic) {
+		fmt.Println(e.ID)
+	}
+	fmt.Println(len(g.Lookup("منظمة الأمن", language.Arabic)))
+	// Output:
+	// osce
+	// 0
+}
+
+func ExampleMatcher_Matches() {
+	var g glossary.Glossary
+	_ = g.Add(glossary.Entry{Terms: []glossary.Term{{Text: "بوتين", Lang: language.Arabic}, {Text: "Putin", Lang: language.English}}})
+	m := g.Matcher(language.Arabic, language.English)
+	for mt := range m.Matches("قال بوتين، ثم أكد لبوتين") {
+		fmt.Printf("%q %s\n", mt.Text, mt.Targets[0].Text)
+	}
+	// Output:
+	// "بوتين" Putin
+	// "لبوتين" Putin
+}
