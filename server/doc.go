@@ -25,9 +25,16 @@
 // A Server is safe for concurrent use. Lookups running during an import see the memory as of a committed
 // batch (tm.Memory guarantees it).
 //
+// # Authentication
+//
+// With Config.Token set, every endpoint but /healthz needs the token, sent as "Authorization: Bearer
+// TOKEN", as the password of HTTP Basic authentication, or as a path prefix: /t/TOKEN/tmserver/ is the URL
+// to give Weblate, whose tmserver setting takes only a URL. Tokens are compared in constant time.
+//
 // # Caveats
 //
-// The Server sets no network timeouts and does not listen: wrap it in an http.Server with ReadHeaderTimeout,
-// IdleTimeout and friends, as cmd/tarjuman serve does. Token authentication is only as private as the
-// transport: use it behind TLS off loopback.
+// The Server does not listen by itself: HTTPServer returns an http.Server with a header timeout, an idle
+// timeout and a header size limit, and ServeHTTP sets read and write deadlines per request. Token
+// authentication is only as private as the transport: off loopback, put it behind TLS. Exports are
+// written to a temporary file before they are sent, so a slow client never holds the memory's lock.
 package server

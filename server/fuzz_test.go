@@ -55,6 +55,11 @@ func FuzzHandlers(f *testing.F) {
 		{"POST", "/v1/glossary/annotate", "", `{"text":"بالضمانات الأمنية","src":"ar","tgt":"en"}`},
 		{"POST", "/v1/glossary/check", "", `{"source":"security guarantees","translation":"x","src":"en","tgt":"ar"}`},
 		{"DELETE", "/healthz", "", ""},
+		{"GET", "/tmserver/en/en_gb/unit/..", "", ""},
+		{"GET", "/v1/tm/lookup", "q=x&src=und&tgt=en", ""},
+		{"GET", "/mymemory/get", "q=x&langpair=ar|ar-EG", ""},
+		{"GET", "/v1/tm/export", "format=tsv", ""},
+		{"POST", "/v1/glossary/annotate", "", `{"text":"x","src":"ar","tgt":"zh"} []`},
 	} {
 		f.Add(seed.method, seed.path, seed.query, seed.body)
 	}

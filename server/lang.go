@@ -35,3 +35,11 @@ func parseLangPair(s string) (src, tgt language.Tag, err error) {
 	}
 	return src, tgt, nil
 }
+
+// sameLanguage reports whether a and b share their base language (en and en-GB do): the memory indexes
+// directions by base language, so such a pair has nothing to translate.
+func sameLanguage(a, b language.Tag) bool {
+	ab, _ := a.Base()
+	bb, _ := b.Base()
+	return ab == bb
+}

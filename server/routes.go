@@ -2,8 +2,12 @@ package server
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"math"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -15,7 +19,6 @@ import (
 )
 
 func (s *Server) routes() {
-	s.mux.HandleFunc("GET /healthz", s.healthz)
 	s.mux.HandleFunc("GET /v1/tm/lookup", s.needTM(s.tmLookup))
 	s.mux.HandleFunc("POST /v1/tm/units", s.needTM(s.tmUnits))
 	s.mux.HandleFunc("POST /v1/tm/import", s.needTM(s.tmImport))
@@ -24,11 +27,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /v1/glossary/annotate", s.needGlossary(s.glossaryAnnotate))
 	s.mux.HandleFunc("POST /v1/glossary/check", s.needGlossary(s.glossaryCheck))
 	s.mux.HandleFunc("GET /tmserver/languages/{$}", s.needTM(s.tmserverLanguages))
-	s.mux.HandleFunc("GET /tmserver/{src}/{tgt}/unit/{text...}", s.needTM(s.tmserverUnit))
 	s.mux.HandleFunc("GET /mymemory/get", s.needTM(s.mymemoryGet))
-	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		s.fail(w, r, http.StatusNotFound, "not_found", "no such endpoint: "+r.URL.Path)
-	})
 }
 
 func (s *Server) needTM(h http.HandlerFunc) http.HandlerFunc {
@@ -52,8 +51,18 @@ func (s *Server) needGlossary(h http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-func (s *Server) healthz(w http.ResponseWriter, _ *http.Request) {
+// healthz answers liveness probes without a token; what is stored is told only to authorized callers.
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request, authorized bool) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		s.fail(w, r, http.StatusMethodNotAllowed, "method_not_allowed", r.Method+" is not allowed on /healthz")
+		return
+	}
 	body := map[string]any{"status": "ok"}
+	if !authorized {
+		writeJSON(w, http.StatusOK, body)
+		return
+	}
 	if s.cfg.Memory != nil {
 		body["units"] = s.cfg.Memory.Len()
 	}
@@ -110,7 +119,11 @@ func (s *Server) lookup(w http.ResponseWriter, r *http.Request, text string, src
 		return nil, false
 	}
 	ms, err := s.cfg.Memory.Lookup(r.Context(), tm.Query{Text: text, Pair: tm.LangPair{Source: src, Target: tgt}, MinScore: minScore, Limit: limit})
-	if err != nil {
+	switch {
+	case errors.Is(err, tm.ErrSameLanguage) || errors.Is(err, tm.ErrNoPair):
+		s.fail(w, r, http.StatusBadRequest, "bad_language_pair", err.Error())
+		return nil, false
+	case err != nil:
 		s.fail(w, r, http.StatusInternalServerError, "lookup_failed", err.Error())
 		return nil, false
 	}
@@ -166,7 +179,7 @@ func (s *Server) minLimit(w http.ResponseWriter, r *http.Request, minS, limitS s
 	var minScore float64
 	if minS != "" {
 		v, err := strconv.ParseFloat(minS, 64)
-		if err != nil || v < 0 || v > 100 {
+		if err != nil || math.IsNaN(v) || v < 0 || v > 100 {
 			s.fail(w, r, http.StatusBadRequest, "bad_min", "min must be a score from 0 to 1 (or a percentage up to 100)")
 			return 0, 0, false
 		}
@@ -243,11 +256,38 @@ func (s *Server) tmExport(w http.ResponseWriter, r *http.Request) {
 		}
 		p = tm.LangPair{Source: src, Target: tgt}
 	}
+	// Export into a temporary file first: the memory is read-locked while it exports, and a client that
+	// stops reading must not hold that lock (and with it every writer) hostage. Errors then still get a
+	// proper status, since nothing has been sent yet.
+	tmp, err := os.CreateTemp("", "tarjuman-export-*")
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, "export_failed", err.Error())
+		return
+	}
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+	err = s.cfg.Memory.Export(r.Context(), tmp, f, p)
+	switch {
+	case errors.Is(err, tm.ErrSameLanguage) || errors.Is(err, tm.ErrNoPair) || (err != nil && f == tm.FormatTSV && p == tm.LangPair{}):
+		s.fail(w, r, http.StatusBadRequest, "bad_language_pair", err.Error())
+		return
+	case err != nil:
+		s.fail(w, r, http.StatusInternalServerError, "export_failed", err.Error())
+		return
+	}
+	size, err := tmp.Seek(0, io.SeekCurrent)
+	if err == nil {
+		_, err = tmp.Seek(0, io.SeekStart)
+	}
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, "export_failed", err.Error())
+		return
+	}
 	ct := map[tm.Format]string{tm.FormatTMX: "application/x-tmx+xml", tm.FormatTSV: "text/tab-separated-values", tm.FormatWeblate: "application/json"}[f]
 	w.Header().Set("Content-Type", ct+"; charset=utf-8")
-	if err := s.cfg.Memory.Export(r.Context(), w, f, p); err != nil {
-		// Headers are gone once the body started; the truncated body and the log tell the story.
-		s.cfg.Logger.Error("export failed", "err", err)
+	w.Header().Set("Content-Length", strconv.FormatInt(size, 10))
+	if _, err := io.Copy(w, tmp); err != nil {
+		s.cfg.Logger.Warn("export not delivered", "err", err)
 	}
 }
 
@@ -342,8 +382,28 @@ func (s *Server) decodeText(w http.ResponseWriter, r *http.Request) (req textReq
 		s.failErr(w, r, http.StatusBadRequest, "bad_json", fmt.Errorf("request body: %w", err))
 		return req, src, tgt, false
 	}
-	src, tgt, ok = s.langs(w, r, req.Src, req.Tgt)
-	return req, src, tgt, ok
+	if dec.More() {
+		s.fail(w, r, http.StatusBadRequest, "bad_json", "request body: data after the JSON object")
+		return req, src, tgt, false
+	}
+	if src, tgt, ok = s.langs(w, r, req.Src, req.Tgt); !ok {
+		return req, src, tgt, false
+	}
+	// Matchers are compiled per language pair and cached by the glossary: only its own languages (by
+	// base language) may be asked for, so clients cannot grow that cache without bound.
+	sb, _ := src.Base()
+	tb, _ := tgt.Base()
+	for _, l := range []language.Base{sb, tb} {
+		if !s.glossLangs[l] {
+			s.fail(w, r, http.StatusBadRequest, "bad_language", fmt.Sprintf("the glossary has no terms in %s", l))
+			return req, src, tgt, false
+		}
+	}
+	if sameLanguage(src, tgt) {
+		s.fail(w, r, http.StatusBadRequest, "bad_language_pair", "src and tgt are the same language")
+		return req, src, tgt, false
+	}
+	return req, language.Make(sb.String()), language.Make(tb.String()), true
 }
 
 func (s *Server) glossaryAnnotate(w http.ResponseWriter, r *http.Request) {

@@ -6,11 +6,13 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
 	"github.com/tarjuman/tarjuman/glossary"
 	"github.com/tarjuman/tarjuman/tm"
+	"golang.org/x/text/language"
 )
 
 // Config says what a Server serves and how it guards itself. The zero value serves nothing but /healthz.
@@ -19,7 +21,9 @@ type Config struct {
 	Memory *tm.Memory
 	// Glossary answers /v1/glossary; nil disables it (404).
 	Glossary *glossary.Glossary
-	// Token, when set, is required as "Authorization: Bearer <Token>" on every endpoint but /healthz.
+	// Token, when set, is required on every endpoint but /healthz: as "Authorization: Bearer <Token>",
+	// as the password of HTTP Basic authentication, or as a path prefix /t/<Token>/ (for clients such as
+	// Weblate that take only a URL).
 	Token string
 	// MaxBody limits request bodies (default 1 MiB); MaxImportBody limits /v1/tm/import (default 64 MiB).
 	MaxBody, MaxImportBody int64
@@ -38,8 +42,9 @@ type Config struct {
 
 // Server is the HTTP JSON API. It is an http.Handler and is safe for concurrent use.
 type Server struct {
-	cfg Config
-	mux *http.ServeMux
+	cfg        Config
+	mux        *http.ServeMux
+	glossLangs map[language.Base]bool // base languages the glossary has terms in
 }
 
 // New returns a Server for c.
@@ -65,7 +70,15 @@ func New(c Config) *Server {
 	if c.ImportTimeout <= 0 {
 		c.ImportTimeout = 30 * time.Minute
 	}
-	s := &Server{cfg: c, mux: http.NewServeMux()}
+	s := &Server{cfg: c, mux: http.NewServeMux(), glossLangs: map[language.Base]bool{}}
+	if c.Glossary != nil {
+		for _, e := range c.Glossary.All() {
+			for _, t := range e.Terms {
+				b, _ := t.Lang.Base()
+				s.glossLangs[b] = true
+			}
+		}
+	}
 	s.routes()
 	return s
 }
@@ -93,21 +106,93 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rc := http.NewResponseController(w)
 	_ = rc.SetReadDeadline(time.Now().Add(d))
 	_ = rc.SetWriteDeadline(time.Now().Add(d))
-	if s.cfg.Token != "" && r.URL.Path != "/healthz" && !s.authorized(r) {
-		w.Header().Set("WWW-Authenticate", `Bearer realm="tarjuman"`)
-		s.fail(w, r, http.StatusUnauthorized, "unauthorized", "missing or wrong bearer token")
+
+	authorized := s.cfg.Token == ""
+	if !authorized {
+		var ok bool
+		if r, ok = s.authorize(r); ok {
+			authorized = true
+		} else if r.URL.Path != "/healthz" {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="tarjuman"`)
+			s.fail(w, r, http.StatusUnauthorized, "unauthorized", "missing or wrong token")
+			return
+		}
+	}
+	if r.URL.Path == "/healthz" {
+		s.healthz(w, r, authorized)
 		return
 	}
-	s.mux.ServeHTTP(w, r)
+	// Weblate quotes the text of /tmserver/{src}/{tgt}/unit/{text} with nothing safe but letters, digits
+	// and "_.-~", so a text of "." or ".." arrives as a path segment that ServeMux would clean away.
+	// These paths are split from the escaped form here instead.
+	if strings.HasPrefix(r.URL.Path, "/tmserver/") && r.Method == http.MethodGet && s.tmserverPath(w, r) {
+		return
+	}
+	h, pattern := s.mux.Handler(r)
+	if pattern == "" {
+		// ServeMux's own 404, 405 (with Allow) or redirect; answer it in our JSON error shape.
+		rec := &statusRecorder{header: http.Header{}}
+		h.ServeHTTP(rec, r)
+		switch rec.status {
+		case http.StatusMethodNotAllowed:
+			w.Header().Set("Allow", rec.header.Get("Allow"))
+			s.fail(w, r, http.StatusMethodNotAllowed, "method_not_allowed", r.Method+" is not allowed on "+r.URL.Path)
+		case http.StatusNotFound, 0:
+			s.fail(w, r, http.StatusNotFound, "not_found", "no such endpoint: "+r.URL.Path)
+		default:
+			h.ServeHTTP(w, r)
+		}
+		return
+	}
+	h.ServeHTTP(w, r)
 }
 
-func (s *Server) authorized(r *http.Request) bool {
-	h := r.Header.Get("Authorization")
-	tok, ok := strings.CutPrefix(h, "Bearer ")
-	if !ok {
-		return false
+// statusRecorder catches the status and headers of ServeMux's built-in error handlers.
+type statusRecorder struct {
+	header http.Header
+	status int
+}
+
+func (r *statusRecorder) Header() http.Header         { return r.header }
+func (r *statusRecorder) Write(b []byte) (int, error) { return len(b), nil }
+func (r *statusRecorder) WriteHeader(status int)      { r.status = status }
+
+// authorize accepts the token in any of the forms clients can send: "Authorization: Bearer TOKEN" (any
+// case of "Bearer"), HTTP Basic with TOKEN as the password (a URL such as http://x:TOKEN@host/ in tools
+// that only take a URL), or a path prefix /t/TOKEN/ (for Weblate, whose tmserver setting is one URL and
+// sends no credentials). The prefix is removed from the request it returns.
+func (s *Server) authorize(r *http.Request) (*http.Request, bool) {
+	if scheme, tok, ok := strings.Cut(r.Header.Get("Authorization"), " "); ok && strings.EqualFold(scheme, "Bearer") {
+		return r, s.tokenOK(strings.TrimSpace(tok))
 	}
+	if _, pw, ok := r.BasicAuth(); ok {
+		return r, s.tokenOK(pw)
+	}
+	if rest, ok := strings.CutPrefix(r.URL.EscapedPath(), "/t/"); ok {
+		tok, path, _ := strings.Cut(rest, "/")
+		if !s.tokenOK(tok) {
+			return r, false
+		}
+		r2 := r.Clone(r.Context())
+		if err := setEscapedPath(r2.URL, "/"+path); err != nil {
+			return r, false
+		}
+		return r2, true
+	}
+	return r, false
+}
+
+func (s *Server) tokenOK(tok string) bool {
 	return subtle.ConstantTimeCompare([]byte(tok), []byte(s.cfg.Token)) == 1
+}
+
+func setEscapedPath(u *url.URL, escaped string) error {
+	p, err := url.PathUnescape(escaped)
+	if err != nil {
+		return err
+	}
+	u.Path, u.RawPath = p, escaped
+	return nil
 }
 
 // apiError is the body of every error response: {"error":{"code","message"}}.

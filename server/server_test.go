@@ -3,7 +3,9 @@ package server
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -73,8 +75,30 @@ func TestHealthz(t *testing.T) {
 	ts := newTestServer(t, Config{Token: "secret"})
 	var body map[string]any
 	require.Equal(t, http.StatusOK, get(t, ts, "/healthz", &body), "healthz needs no token")
-	assert.Equal(t, "ok", body["status"])
+	assert.Equal(t, map[string]any{"status": "ok"}, body, "without the token it tells nothing about the content")
+
+	req, err := http.NewRequest(http.MethodGet, ts.URL+"/healthz", nil)
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer secret")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&body))
 	assert.EqualValues(t, 19, body["units"])
+	assert.EqualValues(t, 39, body["entries"])
+}
+
+// pyQuote escapes like Python's urllib.parse.quote(s, safe=""), which Weblate's tmserver client uses.
+func pyQuote(s string) string {
+	var b strings.Builder
+	for _, c := range []byte(s) {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("_.-~", c) >= 0 {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
 }
 
 func TestLookup(t *testing.T) {
@@ -105,14 +129,17 @@ func TestLookup(t *testing.T) {
 		assert.Empty(t, body.Matches)
 	})
 	for name, path := range map[string]string{
-		"missing_q":       "/v1/tm/lookup?src=ar&tgt=en",
-		"missing_src":     "/v1/tm/lookup?q=x&tgt=en",
-		"bad_language":    "/v1/tm/lookup?q=x&src=%21%21&tgt=en",
-		"bad_min":         "/v1/tm/lookup?q=x&src=ar&tgt=en&min=2000",
-		"bad_limit":       "/v1/tm/lookup?q=x&src=ar&tgt=en&limit=0",
-		"query_too_long":  "/v1/tm/lookup?src=ar&tgt=en&q=" + strings.Repeat("a", 5000),
-		"unknown_path":    "/v1/nothing",
-		"wrong_method_tm": "/v1/tm/units",
+		"missing_q":      "/v1/tm/lookup?src=ar&tgt=en",
+		"same_language":  "/v1/tm/lookup?q=x&src=en&tgt=en-GB",
+		"min_nan":        "/v1/tm/lookup?q=x&src=ar&tgt=en&min=NaN",
+		"export_tsv_all": "/v1/tm/export?format=tsv",
+		"export_same":    "/v1/tm/export?format=tmx&src=en&tgt=en",
+		"missing_src":    "/v1/tm/lookup?q=x&tgt=en",
+		"bad_language":   "/v1/tm/lookup?q=x&src=%21%21&tgt=en",
+		"bad_min":        "/v1/tm/lookup?q=x&src=ar&tgt=en&min=2000",
+		"bad_limit":      "/v1/tm/lookup?q=x&src=ar&tgt=en&limit=0",
+		"query_too_long": "/v1/tm/lookup?src=ar&tgt=en&q=" + strings.Repeat("a", 5000),
+		"unknown_path":   "/v1/nothing",
 	} {
 		t.Run(name, func(t *testing.T) {
 			var e apiError
@@ -125,13 +152,26 @@ func TestLookup(t *testing.T) {
 	}
 }
 
+func TestWrongMethod(t *testing.T) {
+	ts := newTestServer(t, Config{})
+	var e apiError
+	resp, err := http.Get(ts.URL + "/v1/tm/units")
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&e))
+	assert.Equal(t, http.StatusMethodNotAllowed, resp.StatusCode)
+	assert.Equal(t, "POST", resp.Header.Get("Allow"))
+	assert.Equal(t, "method_not_allowed", e.Error.Code)
+	assert.Equal(t, http.StatusMethodNotAllowed, post(t, ts, "/v1/tm/lookup", "", &e))
+	assert.Equal(t, http.StatusMethodNotAllowed, post(t, ts, "/healthz", "", &e))
+}
+
 func TestTMServerWeblate(t *testing.T) {
 	ts := newTestServer(t, Config{})
 	// Weblate quotes the text with safe="" so "/" travels as %2F; languages are lower case with "_".
 	text := "الكرملين: بوتين أكد لبايدن أن روسيا تريد النتيجة من مفاوضات الضمانات الأمنية / اليوم"
 	var units []tmserverUnit
-	require.Equal(t, http.StatusOK, get(t, ts, "/tmserver/ar/en/unit/"+url.PathEscape(strings.ReplaceAll(text, "/", "%2F")), nil))
-	require.Equal(t, http.StatusOK, get(t, ts, "/tmserver/ar/en/unit/"+strings.ReplaceAll(url.PathEscape(text), "/", "%2F"), &units))
+	require.Equal(t, http.StatusOK, get(t, ts, "/tmserver/ar/en/unit/"+pyQuote(text), &units))
 	require.NotEmpty(t, units)
 	assert.Contains(t, units[0].Target, "security guarantees")
 	assert.Greater(t, units[0].Quality, 80)
@@ -146,9 +186,25 @@ func TestTMServerWeblate(t *testing.T) {
 	assert.ElementsMatch(t, []string{"ar", "en"}, langs.SourceLanguages)
 	assert.ElementsMatch(t, []string{"ar", "en"}, langs.TargetLanguages)
 
+	for name, path := range map[string]string{
+		"dot":             "/tmserver/ar/en/unit/.",
+		"dot_dot":         "/tmserver/en/ar/unit/..",
+		"same_language":   "/tmserver/en/en/unit/" + pyQuote("security guarantees"),
+		"regional_same":   "/tmserver/en/en_gb/unit/" + pyQuote("security guarantees"),
+		"undetermined":    "/tmserver/und/ar/unit/x",
+		"slashes_in_text": "/tmserver/en/ar/unit/" + pyQuote("a/b/../c"),
+	} {
+		t.Run(name, func(t *testing.T) {
+			var units []tmserverUnit
+			require.Equal(t, http.StatusOK, get(t, ts, path, &units), "Weblate must get 200 and a list")
+			assert.NotNil(t, units)
+		})
+	}
+
 	var e apiError
 	assert.Equal(t, http.StatusBadRequest, get(t, ts, "/tmserver/ar/en/unit/%20", &e))
 	assert.Equal(t, http.StatusBadRequest, get(t, ts, "/tmserver/x!/en/unit/abc", &e))
+	assert.Equal(t, http.StatusNotFound, get(t, ts, "/tmserver/ar/en/other/abc", &e))
 }
 
 func TestMyMemory(t *testing.T) {
@@ -163,6 +219,17 @@ func TestMyMemory(t *testing.T) {
 	assert.Equal(t, 100, r.Matches[0].Quality)
 	assert.Equal(t, "en", r.Matches[0].Source)
 
+	// The fields MyMemory clients index directly (Weblate's own reads reference and last-updated-by).
+	var raw map[string]any
+	require.Equal(t, http.StatusOK, get(t, ts, "/mymemory/get?"+q.Encode(), &raw))
+	for _, k := range []string{"responseData", "quotaFinished", "mtLangSupported", "responseDetails", "responseStatus", "responderId", "exception_code", "matches"} {
+		assert.Contains(t, raw, k)
+	}
+	m0 := raw["matches"].([]any)[0].(map[string]any)
+	for _, k := range []string{"id", "segment", "translation", "source", "target", "quality", "reference", "usage-count", "subject", "created-by", "last-updated-by", "create-date", "last-update-date", "match"} {
+		assert.Contains(t, m0, k)
+	}
+
 	// A raw "|" as MyMemory clients send it, unescaped in the query string.
 	require.Equal(t, http.StatusOK, get(t, ts, "/mymemory/get?q=sanctions&langpair=en|ar", &r))
 
@@ -170,6 +237,7 @@ func TestMyMemory(t *testing.T) {
 		"missing_q":        "/mymemory/get?langpair=en|ar",
 		"missing_langpair": "/mymemory/get?q=x",
 		"bad_langpair":     "/mymemory/get?q=x&langpair=en-ar",
+		"same_language":    "/mymemory/get?q=x&langpair=en|en-GB",
 	} {
 		t.Run(name, func(t *testing.T) {
 			var r myMemoryResponse
@@ -259,6 +327,10 @@ func TestGlossaryEndpoints(t *testing.T) {
 	var e apiError
 	assert.Equal(t, http.StatusBadRequest, post(t, ts, "/v1/glossary/annotate", `{"text":`, &e))
 	assert.Equal(t, http.StatusBadRequest, post(t, ts, "/v1/glossary/annotate", `{"text":"x","src":"ar"}`, &e))
+	assert.Equal(t, http.StatusBadRequest, post(t, ts, "/v1/glossary/annotate", `{"text":"x","src":"ar","tgt":"en"} {"more":1}`, &e))
+	assert.Equal(t, http.StatusBadRequest, post(t, ts, "/v1/glossary/annotate", `{"text":"x","src":"ar","tgt":"fr"}`, &e), "a language the glossary lacks")
+	assert.Equal(t, "bad_language", e.Error.Code)
+	assert.Equal(t, http.StatusBadRequest, post(t, ts, "/v1/glossary/annotate", `{"text":"x","src":"ar","tgt":"ar-EG"}`, &e))
 
 	bare := httptest.NewServer(New(Config{}))
 	defer bare.Close()
@@ -282,5 +354,18 @@ func TestToken(t *testing.T) {
 	assert.Equal(t, http.StatusUnauthorized, do(""))
 	assert.Equal(t, http.StatusUnauthorized, do("Bearer wrong"))
 	assert.Equal(t, http.StatusUnauthorized, do("s3cret"))
+	assert.Equal(t, http.StatusUnauthorized, do("Basic "+base64.StdEncoding.EncodeToString([]byte("x:wrong"))))
 	assert.Equal(t, http.StatusOK, do("Bearer s3cret"))
+	assert.Equal(t, http.StatusOK, do("bearer s3cret"), "the scheme is case-insensitive")
+	assert.Equal(t, http.StatusOK, do("Basic "+base64.StdEncoding.EncodeToString([]byte("weblate:s3cret"))))
+
+	// Weblate's tmserver setting is one URL: the token rides in a path prefix.
+	var units []tmserverUnit
+	assert.Equal(t, http.StatusOK, get(t, ts, "/t/s3cret/tmserver/en/ar/unit/"+pyQuote("sanctions"), &units))
+	var langs map[string][]string
+	assert.Equal(t, http.StatusOK, get(t, ts, "/t/s3cret/tmserver/languages/", &langs))
+	assert.NotEmpty(t, langs["sourceLanguages"])
+	var e apiError
+	assert.Equal(t, http.StatusUnauthorized, get(t, ts, "/t/wrong/tmserver/languages/", &e))
+	assert.Equal(t, http.StatusNotFound, get(t, ts, "/t/s3cret", &e), "right token, no endpoint")
 }

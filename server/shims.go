@@ -3,6 +3,7 @@ package server
 import (
 	"math"
 	"net/http"
+	"net/url"
 	"strings"
 	"unicode/utf8"
 
@@ -48,12 +49,42 @@ type tmserverUnit struct {
 	Rank    int    `json:"rank"`
 }
 
-func (s *Server) tmserverUnit(w http.ResponseWriter, r *http.Request) {
-	src, tgt, ok := s.langs(w, r, r.PathValue("src"), r.PathValue("tgt"))
+// tmserverPath serves GET /tmserver/{src}/{tgt}/unit/{text} from the escaped path, so that any text,
+// "/", "." and ".." included, arrives intact. It reports false for other /tmserver/ paths.
+func (s *Server) tmserverPath(w http.ResponseWriter, r *http.Request) bool {
+	rest := strings.TrimPrefix(r.URL.EscapedPath(), "/tmserver/")
+	parts := strings.SplitN(rest, "/", 4)
+	if len(parts) != 4 || parts[2] != "unit" {
+		return false
+	}
+	text, err := url.PathUnescape(parts[3])
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, "bad_text", "the text is not properly percent-encoded")
+		return true
+	}
+	src, errS := url.PathUnescape(parts[0])
+	tgt, errT := url.PathUnescape(parts[1])
+	if errS != nil || errT != nil {
+		s.fail(w, r, http.StatusBadRequest, "bad_language", "the language codes are not properly percent-encoded")
+		return true
+	}
+	s.needTM(func(w http.ResponseWriter, r *http.Request) { s.tmserverUnit(w, r, src, tgt, text) })(w, r)
+	return true
+}
+
+func (s *Server) tmserverUnit(w http.ResponseWriter, r *http.Request, srcCode, tgtCode, text string) {
+	src, tgt, ok := s.langs(w, r, srcCode, tgtCode)
 	if !ok {
 		return
 	}
-	ms, ok := s.lookup(w, r, r.PathValue("text"), src, tgt, tmserverMinScore, 10)
+	// Weblate asks every source × target pair that /languages/ offers, including en → en_GB and other
+	// pairs this memory cannot answer: those get "no match", never an error, which Weblate would count
+	// against the service.
+	if sameLanguage(src, tgt) || src == language.Und || tgt == language.Und {
+		writeJSON(w, http.StatusOK, []tmserverUnit{})
+		return
+	}
+	ms, ok := s.lookup(w, r, text, src, tgt, tmserverMinScore, 10)
 	if !ok {
 		return
 	}
@@ -77,12 +108,14 @@ type myMemoryMatch struct {
 	Source         string  `json:"source"`
 	Target         string  `json:"target"`
 	Quality        int     `json:"quality"`
-	Match          float64 `json:"match"`
+	Reference      string  `json:"reference"`
 	UsageCount     int     `json:"usage-count"`
+	Subject        string  `json:"subject"`
 	CreatedBy      string  `json:"created-by"`
 	LastUpdatedBy  string  `json:"last-updated-by"`
 	CreateDate     string  `json:"create-date"`
 	LastUpdateDate string  `json:"last-update-date"`
+	Match          float64 `json:"match"`
 }
 
 type myMemoryResponse struct {
@@ -90,8 +123,12 @@ type myMemoryResponse struct {
 		TranslatedText string  `json:"translatedText"`
 		Match          float64 `json:"match"`
 	} `json:"responseData"`
+	QuotaFinished   bool            `json:"quotaFinished"`
+	MTLangSupported *bool           `json:"mtLangSupported"`
 	ResponseDetails string          `json:"responseDetails"`
 	ResponseStatus  int             `json:"responseStatus"`
+	ResponderID     *string         `json:"responderId"`
+	ExceptionCode   *int            `json:"exception_code"`
 	Matches         []myMemoryMatch `json:"matches"`
 	Error           *struct {
 		Code    string `json:"code"`
@@ -125,6 +162,10 @@ func (s *Server) mymemoryGet(w http.ResponseWriter, r *http.Request) {
 		fail("bad_langpair", err.Error())
 		return
 	}
+	if sameLanguage(src, tgt) {
+		fail("bad_langpair", "source and target are the same language")
+		return
+	}
 	ms, ok := s.lookup(w, r, text, src, tgt, tmserverMinScore, 10)
 	if !ok {
 		return
@@ -132,7 +173,8 @@ func (s *Server) mymemoryGet(w http.ResponseWriter, r *http.Request) {
 	resp := myMemoryResponse{ResponseStatus: http.StatusOK, Matches: make([]myMemoryMatch, 0, len(ms))}
 	for _, m := range ms {
 		mm := myMemoryMatch{ID: m.Unit.ID, Segment: m.Unit.Source, Translation: m.Suggestion, Source: src.String(),
-			Target: tgt.String(), Quality: quality(m.Score), Match: m.Score, UsageCount: m.Unit.UsageCount,
+			Target: tgt.String(), Quality: quality(m.Score), Match: m.Score, UsageCount: m.Unit.UsageCount, Subject: "All",
+			Reference: m.Unit.Origin,
 			CreatedBy: m.Unit.CreatedBy, LastUpdatedBy: m.Unit.ChangedBy}
 		if !m.Unit.Created.IsZero() {
 			mm.CreateDate = m.Unit.Created.UTC().Format(myMemoryTime)

@@ -42,12 +42,13 @@ func langFlags(fs *flag.FlagSet, defSrc, defTgt string) (src, tgt *string) {
 	return fs.String("src", defSrc, "source language"), fs.String("tgt", defTgt, "target language")
 }
 
+// parseLangs reads -src and -tgt as BCP 47 tags, also in the "pt_BR" spelling of gettext and Weblate.
 func parseLangs(src, tgt string) (language.Tag, language.Tag, error) {
-	s, err := language.Parse(src)
+	s, err := language.Parse(strings.ReplaceAll(src, "_", "-"))
 	if err != nil {
 		return language.Und, language.Und, usageError{fmt.Sprintf("-src: bad language %q", src)}
 	}
-	t, err := language.Parse(tgt)
+	t, err := language.Parse(strings.ReplaceAll(tgt, "_", "-"))
 	if err != nil {
 		return language.Und, language.Und, usageError{fmt.Sprintf("-tgt: bad language %q", tgt)}
 	}
@@ -170,8 +171,8 @@ func runAlign(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer in.Close()
-	pairs, errp := readPairs(in, s, t)
-	bar := newProgress(e.stderr, nil)
+	bar := newProgress(e.stderr, in)
+	pairs, errp := readPairs(bar.reader(), s, t)
 	res, err := align.Align(ctx, pairs, align.Options{Source: s, Target: t, MinCount: *minCount,
 		Progress: func(p align.Progress) { bar.update(p.Done) }})
 	bar.done()

@@ -18,13 +18,38 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 )
+
+// interruptGrace is how long a command may take to wind down after Ctrl-C before the process exits
+// anyway (a command blocked reading a silent terminal or pipe cannot notice the cancellation). serve has
+// its own grace period for in-flight requests.
+const interruptGrace = 5 * time.Second
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr) }()
+	select {
+	case code := <-done:
+		stop()
+		os.Exit(code)
+	case <-ctx.Done():
+	}
+	// First Ctrl-C: cancel and let the command finish cleanly (the store stays consistent either way).
+	// From now on a second Ctrl-C kills the process at once.
 	stop()
-	os.Exit(code)
+	grace := interruptGrace
+	if len(os.Args) > 1 && os.Args[1] == "serve" {
+		grace = serveGrace + interruptGrace
+	}
+	select {
+	case code := <-done:
+		os.Exit(code)
+	case <-time.After(grace):
+		fmt.Fprintln(os.Stderr, "tarjuman: interrupted")
+		os.Exit(130)
+	}
 }
 
 // env is what every command sees of the outside world, so that tests can run commands in-process.
@@ -127,6 +152,14 @@ func parse(fs *flag.FlagSet, args []string) error {
 			return err
 		}
 		return errUsage
+	}
+	return nil
+}
+
+// noArgs rejects positional arguments for commands that take none.
+func noArgs(fs *flag.FlagSet) error {
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
 	}
 	return nil
 }

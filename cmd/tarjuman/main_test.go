@@ -50,6 +50,20 @@ func TestUsageAndExitCodes(t *testing.T) {
 	code, _, stderr = runCmd(t, "", "serve", "-addr", "0.0.0.0:0")
 	assert.Equal(t, 2, code, "a non-loopback bind needs -token or -insecure")
 	assert.Contains(t, stderr, "-token")
+
+	for _, args := range [][]string{{"stats", "extra"}, {"version", "extra"}, {"serve", "extra"}, {"export", "extra"}, {"lookup", "-min", "150"}, {"lookup", "-src", "!!"}} {
+		code, _, _ = runCmd(t, "", args...)
+		assert.Equal(t, 2, code, "%v", args)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, out, _ := runCmd(t, "", "version", "-json")
+	require.Equal(t, 0, code)
+	var v struct{ Version, Go string }
+	require.NoError(t, json.Unmarshal([]byte(out), &v))
+	assert.NotEmpty(t, v.Version)
+	assert.True(t, strings.HasPrefix(v.Go, "go"), v.Go)
 }
 
 func TestNormalizeCommand(t *testing.T) {
@@ -98,6 +112,17 @@ func TestTMCommands(t *testing.T) {
 	code, out, _ = runCmd(t, "", "stats", "-db", db, "-json")
 	require.Equal(t, 0, code)
 	assert.Contains(t, out, `"units":19`)
+	assert.Contains(t, out, `"pairs":["ar>en","en>ar"]`)
+
+	code, out, _ = runCmd(t, "The Russian side warned that imposing sanctions on Moscow would have serious consequences.\n", "lookup", "-db", db, "-src", "en", "-tgt", "ar", "-min", "55", "-json")
+	require.Equal(t, 0, code, "a percentage works as -min")
+	assert.Contains(t, out, "العقوبات")
+
+	code, out, _ = runCmd(t, "", "export", "-db", db, "-json")
+	require.Equal(t, 0, code)
+	var units []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &units), "-json exports Weblate JSON")
+	assert.Len(t, units, 19)
 
 	code, _, stderr = runCmd(t, "", "export", "-db", db, "-format", "tsv")
 	assert.Equal(t, 1, code, "TSV has no room for languages per line")
@@ -163,6 +188,7 @@ func TestServeEndToEnd(t *testing.T) {
 	client := &http.Client{Timeout: 10 * time.Second}
 	resp, err := client.Get(base + "/tmserver/ar/en/unit/" + url.PathEscape("الكرملين: بوتين أكد لبايدن أن روسيا تريد النتيجة من مفاوضات الضمانات الأمنية"))
 	require.NoError(t, err)
+	require.Equal(t, http.StatusOK, resp.StatusCode)
 	var units []struct {
 		Source, Target string
 		Quality        int

@@ -142,23 +142,34 @@ func (c ctxReader) Read(p []byte) (int, error) {
 
 func runVersion(_ context.Context, e env, args []string) error {
 	fs := newFlagSet(e, "version", "", "Prints the module version and the build settings.")
+	asJSON := fs.Bool("json", false, "print as one JSON object")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		fmt.Fprintln(e.stdout, "tarjuman (no build information)")
-		return nil
+	if err := noArgs(fs); err != nil {
+		return err
 	}
-	version := bi.Main.Version
-	if version == "" {
-		version = "(devel)"
+	version, goVersion := "(devel)", "unknown"
+	settings := map[string]string{}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if bi.Main.Version != "" {
+			version = bi.Main.Version
+		}
+		goVersion = bi.GoVersion
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision", "vcs.time", "vcs.modified", "GOOS", "GOARCH":
+				settings[s.Key] = s.Value
+			}
+		}
 	}
-	fmt.Fprintf(e.stdout, "tarjuman %s %s\n", version, bi.GoVersion)
-	for _, s := range bi.Settings {
-		switch s.Key {
-		case "vcs.revision", "vcs.time", "vcs.modified", "GOOS", "GOARCH":
-			fmt.Fprintf(e.stdout, "  %s=%s\n", s.Key, s.Value)
+	if *asJSON {
+		return writeJSONLine(e.stdout, map[string]any{"version": version, "go": goVersion, "build": settings})
+	}
+	fmt.Fprintf(e.stdout, "tarjuman %s %s\n", version, goVersion)
+	for _, k := range []string{"vcs.revision", "vcs.time", "vcs.modified", "GOOS", "GOARCH"} {
+		if v, ok := settings[k]; ok {
+			fmt.Fprintf(e.stdout, "  %s=%s\n", k, v)
 		}
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/tarjuman/tarjuman/glossary"
@@ -25,8 +26,15 @@ func runServe(ctx context.Context, e env, args []string) error {
 	token := fs.String("token", "", "require this bearer token on every request but /healthz")
 	insecure := fs.Bool("insecure", false, "allow a non-loopback address without -token")
 	maxBody := fs.Int64("max-body", 64<<20, "largest import body in `bytes` (other requests: 1 MiB)")
+	asJSON := fs.Bool("json", false, "log as JSON lines on stderr")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if err := noArgs(fs); err != nil {
+		return err
+	}
+	if *token == "" {
+		*token = os.Getenv("TARJUMAN_TOKEN") // keeps the token out of the process list
 	}
 	if err := checkExposure(*addr, *token, *insecure); err != nil {
 		return err
@@ -47,14 +55,16 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
-	srv := &http.Server{
-		Handler:           server.New(server.Config{Memory: mem, Glossary: g, Token: *token, MaxImportBody: *maxBody, Logger: logger}),
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	var handler slog.Handler = slog.NewTextHandler(e.stderr, nil)
+	if *asJSON {
+		handler = slog.NewJSONHandler(e.stderr, nil)
 	}
+	srv := server.New(server.Config{Memory: mem, Glossary: g, Token: *token, MaxImportBody: *maxBody, Logger: slog.New(handler)}).HTTPServer()
+	// Requests see a context that is cancelled when the shutdown grace period runs out, so a long import
+	// or export stops (its committed batches kept) instead of outliving the store it writes to.
+	reqCtx, cancelRequests := context.WithCancel(context.Background())
+	defer cancelRequests()
+	srv.BaseContext = func(net.Listener) context.Context { return reqCtx }
 	fmt.Fprintf(e.stderr, "tarjuman: serving %s (%d units) on http://%s\n", *db, mem.Len(), ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -64,10 +74,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 	case <-ctx.Done():
 	}
 	// Finish the requests in flight (an import commits or rolls back its batch), then close the store.
-	shutdown, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	shutdown, cancel := context.WithTimeout(context.Background(), serveGrace)
 	defer cancel()
 	if err := srv.Shutdown(shutdown); err != nil {
-		return err
+		cancelRequests()
+		srv.Close()
 	}
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return err
@@ -75,6 +86,9 @@ func runServe(ctx context.Context, e env, args []string) error {
 	fmt.Fprintln(e.stderr, "tarjuman: stopped")
 	return nil
 }
+
+// serveGrace is how long serve waits for requests in flight when told to stop.
+const serveGrace = 20 * time.Second
 
 // checkExposure refuses to serve an unauthenticated TM beyond this machine unless told to.
 func checkExposure(addr, token string, insecure bool) error {

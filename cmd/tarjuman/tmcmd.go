@@ -9,10 +9,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/tarjuman/tarjuman/tm"
-	"golang.org/x/text/language"
+	"golang.org/x/term"
 )
 
 const defaultDB = "./tarjuman.tm"
@@ -34,18 +35,9 @@ func addTMFlags(fs *flag.FlagSet) tmFlags {
 }
 
 func (f tmFlags) pair() (tm.LangPair, error) {
-	src, err := language.Parse(*f.src)
-	if err != nil {
-		return tm.LangPair{}, usageError{fmt.Sprintf("-src: bad language %q", *f.src)}
-	}
-	tgt, err := language.Parse(*f.tgt)
-	if err != nil {
-		return tm.LangPair{}, usageError{fmt.Sprintf("-tgt: bad language %q", *f.tgt)}
-	}
-	return tm.LangPair{Source: src, Target: tgt}, nil
+	src, tgt, err := parseLangs(*f.src, *f.tgt)
+	return tm.LangPair{Source: src, Target: tgt}, err
 }
-
-func (f tmFlags) open() (*tm.Memory, error) { return tm.Open(*f.db, nil) }
 
 func runImport(ctx context.Context, e env, args []string) error {
 	fs := newFlagSet(e, "import", "[FILE|-]",
@@ -109,10 +101,17 @@ func runExport(ctx context.Context, e env, args []string) error {
 	fs := newFlagSet(e, "export", "", "Writes the store as TMX 1.4b (default), TSV or Weblate JSON to standard output.")
 	db := fs.String("db", defaultDB, "translation memory store `file`")
 	format := fs.String("format", "tmx", "tmx, tsv or json (Weblate)")
+	asJSON := fs.Bool("json", false, "the same as -format json (Weblate's translation memory JSON)")
 	src := fs.String("src", "", "only units from this language (with -tgt)")
 	tgt := fs.String("tgt", "", "only units into this language (with -src)")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if err := noArgs(fs); err != nil {
+		return err
+	}
+	if *asJSON {
+		*format = "json"
 	}
 	f, ok := importFormats[strings.ToLower(*format)]
 	if !ok || f == tm.FormatAuto {
@@ -133,19 +132,20 @@ func runExport(ctx context.Context, e env, args []string) error {
 	return mem.Export(ctx, e.stdout, f, p)
 }
 
-// openExisting opens a store that must already exist, so a typo in -db does not create an empty one.
+// openExisting opens a store that must already exist, so a typo in -db does not create an empty one. It
+// opens it read-only (a shared lock), so several readers and a running server can share the file.
 func openExisting(path string) (*tm.Memory, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("no translation memory at %s (create one with tarjuman import)", path)
 	}
-	return tm.Open(path, nil)
+	return tm.Open(path, &tm.Options{ReadOnly: true})
 }
 
 func runLookup(ctx context.Context, e env, args []string) error {
 	fs := newFlagSet(e, "lookup", "[FILE|-]",
 		"Looks up each line of the input in the store and prints the best matches with their match percentage.")
 	tf := addTMFlags(fs)
-	minScore := fs.Float64("min", 0.5, "lowest score shown (0–1)")
+	minScore := fs.Float64("min", 0.5, "lowest score shown: 0–1, or a percentage such as 75")
 	limit := fs.Int("limit", 3, "matches per line")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -153,6 +153,12 @@ func runLookup(ctx context.Context, e env, args []string) error {
 	p, err := tf.pair()
 	if err != nil {
 		return err
+	}
+	if *minScore < 0 || *minScore > 100 {
+		return usageError{fmt.Sprintf("-min %v: want 0–1 or a percentage", *minScore)}
+	}
+	if *minScore > 1 {
+		*minScore /= 100
 	}
 	mem, err := openExisting(*tf.db)
 	if err != nil {
@@ -239,6 +245,9 @@ func runStats(_ context.Context, e env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if err := noArgs(fs); err != nil {
+		return err
+	}
 	mem, err := openExisting(*db)
 	if err != nil {
 		return err
@@ -278,10 +287,8 @@ type progress struct {
 
 func newProgress(w io.Writer, in io.Reader) *progress {
 	p := &progress{w: w, start: time.Now(), counter: &countingReader{r: in}}
-	if f, ok := w.(*os.File); ok {
-		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
-			p.on = true
-		}
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		p.on = true
 	}
 	if f, ok := in.(*os.File); ok {
 		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
@@ -301,7 +308,7 @@ func (p *progress) update(units int) {
 	rate := float64(units) / max(time.Since(p.start).Seconds(), 1e-3)
 	pct := ""
 	if p.total > 0 {
-		pct = fmt.Sprintf(" %5.1f%%", 100*float64(p.counter.n)/float64(p.total))
+		pct = fmt.Sprintf(" %5.1f%%", 100*float64(p.counter.n.Load())/float64(p.total))
 	}
 	fmt.Fprintf(p.w, "\r%d units  %.0f units/s%s   ", units, rate, pct)
 }
@@ -312,13 +319,15 @@ func (p *progress) done() {
 	}
 }
 
+// countingReader counts the bytes read; the count is read from another goroutine (the import's
+// progress callback), hence atomic.
 type countingReader struct {
 	r io.Reader
-	n int64
+	n atomic.Int64
 }
 
 func (c *countingReader) Read(b []byte) (int, error) {
 	n, err := c.r.Read(b)
-	c.n += int64(n)
+	c.n.Add(int64(n))
 	return n, err
 }

@@ -18,6 +18,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"time"
 
 	"github.com/tarjuman/tarjuman/glossary"
 	"github.com/tarjuman/tarjuman/internal/sample"
@@ -28,7 +29,7 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdin, os.Stdout); err != nil {
+	if err := run(ctx, os.Args[1:], os.Stdin, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintln(os.Stderr, "tmserver:", err)
 		os.Exit(1)
 	}
@@ -58,13 +59,23 @@ func run(ctx context.Context, args []string, _ io.Reader, w io.Writer) error {
 		return err
 	}
 	srv := server.New(server.Config{Memory: mem, Glossary: g}).HTTPServer()
-	go srv.Serve(ln)
-	defer srv.Close()
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	defer func() {
+		// Let requests in flight finish before the memory closes.
+		shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		srv.Shutdown(shutdown)
+	}()
 	base := "http://" + ln.Addr().String()
 	if *serve {
 		fmt.Fprintf(w, "serving %d units and %d glossary entries on %s\n", mem.Len(), g.Len(), base)
-		<-ctx.Done()
-		return nil
+		select {
+		case <-ctx.Done():
+			return nil
+		case err := <-served:
+			return err
+		}
 	}
 	for _, path := range []string{
 		"/tmserver/ar/en/unit/" + url.PathEscape("الكرملين: بوتين أكد لبايدن أن روسيا تريد النتيجة من مفاوضات الضمانات الأمنيّة"),
