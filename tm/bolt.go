@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"sync"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -28,7 +29,8 @@ const schemaVersion = "1"
 var ErrSchema = errors.New("tm: unsupported store schema")
 
 type boltStore struct {
-	db *bolt.DB
+	db   *bolt.DB
+	tags sync.Map // parsed language tags of the records read
 }
 
 func idKey(id uint32) []byte {
@@ -92,7 +94,7 @@ func (s *boltStore) get(ids []uint32, fn func(*record)) error {
 				return fmt.Errorf("tm: unit %d missing from store", id)
 			}
 			r := &record{id: id}
-			if err := decodeRecord(v, r); err != nil {
+			if err := decodeRecordTags(v, r, &s.tags); err != nil {
 				return fmt.Errorf("tm: unit %d: %w", id, err)
 			}
 			fn(r)
@@ -110,7 +112,7 @@ func (s *boltStore) scan(ctx context.Context, fn func(*record) bool) error {
 				return ctx.Err()
 			}
 			r := &record{id: binary.BigEndian.Uint32(k)}
-			if err := decodeRecord(v, r); err != nil {
+			if err := decodeRecordTags(v, r, &s.tags); err != nil {
 				return fmt.Errorf("tm: unit %d: %w", r.id, err)
 			}
 			if !fn(r) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"sort"
+	"sync"
 	"time"
 
 	"golang.org/x/text/language"
@@ -96,8 +97,9 @@ func appendTime(dst []byte, t time.Time) []byte {
 
 // decoder reads the fields written by encodeRecord; the first error sticks.
 type decoder struct {
-	b   []byte
-	err error
+	b    []byte
+	err  error
+	tags *sync.Map // optional cache of parsed language tags: string → language.Tag
 }
 
 func (d *decoder) uvarint() uint64 {
@@ -181,9 +183,18 @@ func (d *decoder) tag() language.Tag {
 	if s == "" || d.err != nil {
 		return language.Und
 	}
+	if d.tags != nil {
+		if t, ok := d.tags.Load(s); ok {
+			return t.(language.Tag)
+		}
+	}
 	t, err := language.Parse(s)
 	if err != nil {
 		d.err = errRecord
+		return t
+	}
+	if d.tags != nil {
+		d.tags.Store(s, t)
 	}
 	return t
 }
@@ -209,11 +220,15 @@ func decodeHeader(b []byte) (h header, err error) {
 }
 
 // decodeRecord reads a whole record written by encodeRecord.
-func decodeRecord(b []byte, r *record) error {
+func decodeRecord(b []byte, r *record) error { return decodeRecordTags(b, r, nil) }
+
+// decodeRecordTags is decodeRecord with a cache of parsed language tags (parsing a tag costs more
+// than decoding the rest of a record).
+func decodeRecordTags(b []byte, r *record, tags *sync.Map) error {
 	if len(b) == 0 || b[0] != recordVersion {
 		return errRecord
 	}
-	d := decoder{b: b[1:]}
+	d := decoder{b: b[1:], tags: tags}
 	u := &r.unit
 	u.Pair.Source = d.tag()
 	u.Pair.Target = d.tag()
