@@ -21,6 +21,7 @@ type pairTable struct {
 	idx      []int32
 	src, tgt []int32              // per pair: source and target lexicon id
 	priors   map[[2]int][]float32 // diagonal priors by shape (generating, generated tokens), read-only once built
+	acc      [parts]counts        // expected-count buffers shared by the two directions
 }
 
 func (c *corpus) buildPairs(ctx context.Context) (*pairTable, error) {
@@ -147,9 +148,15 @@ func (c *corpus) train(ctx context.Context, pt *pairTable, from int, o *Options)
 	for w := range d.null {
 		d.null[w] = u
 	}
+	if pt.acc[0].pair == nil { // allocated once, reused by the second direction
+		vMax := max(len(c.lex[0].keys), len(c.lex[1].keys))
+		for k := range pt.acc {
+			pt.acc[k] = counts{pair: make([]float64, len(pt.src)), null: make([]float64, vMax)}
+		}
+	}
 	var acc [parts]counts
 	for k := range acc {
-		acc[k] = counts{pair: make([]float64, len(pt.src)), null: make([]float64, vGen)}
+		acc[k] = counts{pair: pt.acc[k].pair, null: pt.acc[k].null[:vGen]}
 	}
 	totals := make([]float64, len(c.lex[from].keys))
 	bounds := c.partition()
