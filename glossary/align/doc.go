@@ -41,7 +41,7 @@
 // Time and memory grow about linearly with the corpus and with the product of the segment lengths: EM
 // costs O(Σ m·n) per iteration over segments of m and n tokens, and segments longer than
 // Options.MaxSegmentTokens are not aligned. On a 2-core machine 100,000 segments of about 18 tokens a side
-// take about 6 s of CPU and 0.5 GB; of about 29 tokens a side, 35 s of CPU and 1.5 GB (see BENCHMARKS.md).
+// take about 4 s and 0.45 GB; of about 29 tokens a side, 28 s and 1.6 GB (see BENCHMARKS.md).
 //
 // # Concurrency
 //

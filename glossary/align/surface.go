@@ -3,6 +3,7 @@ package align
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/tarjuman/tarjuman/internal/token"
 	"github.com/tarjuman/tarjuman/normalize"
@@ -104,7 +105,7 @@ func pickArabic(m map[string]float64) string {
 		}
 	}
 	if len(clean) == 0 {
-		return forms[0]
+		return dropProclitics(forms[0])
 	}
 	top := clean[0]
 	if _, def := arabicShape(top); def {
@@ -116,6 +117,52 @@ func pickArabic(m map[string]float64) string {
 		}
 	}
 	return top
+}
+
+// dropProclitics removes the conjunction and preposition attached to the first word of an Arabic form
+// (وبالعقوبات → العقوبات, للضمانات الأمنية → الضمانات الأمنية), keeping or restoring the article. It is
+// used when the corpus never shows the term without them, and trusts the analyzer's preferred reading,
+// which keeps a single-letter clitic on an indefinite word when the rest is not a known form (بمعايير).
+func dropProclitics(form string) string {
+	first, rest, _ := strings.Cut(form, " ")
+	as := token.Analyze(normalize.Search.String(first))
+	if len(as) == 0 {
+		return form
+	}
+	p := []rune(as[0].Prefix)
+	if len(p) == 0 || string(p) == "ال" {
+		return form
+	}
+	var head string
+	drop := len(p)
+	switch {
+	case strings.HasSuffix(string(p), "ال"):
+		drop -= 2 // وبالضمانات: keep the article
+	case as[0].Definite: // للضمانات: ل + the article contracted to ل
+		head = "ال"
+	}
+	tail, ok := skipLetters(first, drop)
+	if !ok || tail == "" {
+		return form
+	}
+	if rest != "" {
+		return head + tail + " " + rest
+	}
+	return head + tail
+}
+
+// skipLetters returns w after its first n letters and the marks that follow them.
+func skipLetters(w string, n int) (string, bool) {
+	for i, r := range w {
+		if unicode.Is(unicode.Mn, r) || r == '\u0640' { // harakat, tatweel
+			continue
+		}
+		if n == 0 {
+			return w[i:], true
+		}
+		n--
+	}
+	return "", false
 }
 
 // arabicShape reports whether no word of the form has a proclitic other than the article, and whether
