@@ -33,7 +33,7 @@ func (c *corpus) findCandidates(ctx context.Context, o *Options) error {
 
 // eachGram calls f for every n-gram of ts that may be a term: 1 to maxTok tokens of the side's script,
 // joined (no punctuation between), not starting (except with an Arabic negation) or ending with a stop word, made of tokens seen at least
-// twice (an n-gram cannot be more frequent than its rarest token).
+// twice (an n-gram cannot be more frequent than its rarest token); a single word needs two letters.
 func eachGram(ts []tok, lex *lexicon, maxTok int, f func(g gram, start, n int)) {
 	for i := range ts {
 		t := ts[i]
@@ -47,7 +47,7 @@ func eachGram(ts []tok, lex *lexicon, maxTok int, f func(g gram, start, n int)) 
 				break
 			}
 			g[n-1] = u.id
-			if u.flags&fStop == 0 {
+			if u.flags&fStop == 0 && (n > 1 || u.flags&fShort == 0) {
 				f(g, i, n)
 			}
 		}

@@ -19,6 +19,7 @@ const (
 	fStop                     // a stop word
 	fJoined                   // directly follows the previous aligned token (no punctuation between)
 	fNeg                      // an Arabic negation: a stop word that may start a term (غير صالح ↔ invalid)
+	fShort                    // a one-letter key (B, ب): not a term on its own
 )
 
 // tok is one aligned token: a word, number or placeholder with its lexicon id and byte span.

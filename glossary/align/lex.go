@@ -1,6 +1,8 @@
 package align
 
 import (
+	"unicode/utf8"
+
 	"github.com/tarjuman/tarjuman/internal/token"
 	"github.com/tarjuman/tarjuman/normalize"
 )
@@ -67,6 +69,9 @@ func (l *lexicon) id(w string, kind token.Kind) int32 {
 		}
 		if negations[key] {
 			f |= fNeg
+		}
+		if utf8.RuneCountInString(key) < 2 {
+			f |= fShort
 		}
 		if token.IsArabic(w) == l.arabic {
 			f |= fCand
