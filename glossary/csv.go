@@ -358,8 +358,44 @@ type recordReader struct {
 	line int
 }
 
+// MaxLineBytes bounds one line of a CSV or TSV glossary, so that a file with no line breaks (a binary
+// file, a truncated download) fails fast instead of being read whole into memory.
+const MaxLineBytes = 1 << 20
+
+// ErrLineTooLong is the Err of the *ParseError for a line longer than MaxLineBytes.
+var ErrLineTooLong = errors.New("glossary: line too long")
+
+// lineLimiter fails a read once a line grows past MaxLineBytes.
+type lineLimiter struct {
+	r    io.Reader
+	line int // completed lines
+	run  int // bytes of the current line
+}
+
+func (l *lineLimiter) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for b := p[:n]; len(b) > 0; {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			l.run += len(b)
+			break
+		}
+		if l.run+i > MaxLineBytes {
+			l.run += i
+			break
+		}
+		l.line++
+		l.run = 0
+		b = b[i+1:]
+	}
+	if l.run > MaxLineBytes {
+		return 0, &ParseError{Line: l.line + 1, Column: MaxLineBytes + 1, Err: ErrLineTooLong}
+	}
+	return n, err
+}
+
 func newRecordReader(r io.Reader, l *CSVLayout) *recordReader {
-	br := bufio.NewReader(r)
+	br := bufio.NewReader(&lineLimiter{r: r})
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
 	}
@@ -380,11 +416,11 @@ func (rr *recordReader) read() (record, error) {
 	}
 	for {
 		s, err := rr.br.ReadString('\n')
-		if s == "" && err != nil {
-			if err == io.EOF {
-				return record{}, io.EOF
-			}
-			return record{}, fmt.Errorf("glossary: %w", err)
+		if err != nil && err != io.EOF {
+			return record{}, wrapReadErr(err)
+		}
+		if s == "" && err == io.EOF {
+			return record{}, io.EOF
 		}
 		rr.line++
 		s = strings.TrimSuffix(strings.TrimSuffix(s, "\n"), "\r")
@@ -403,6 +439,15 @@ func (rr *recordReader) read() (record, error) {
 	}
 }
 
+// wrapReadErr passes our own positioned errors through and prefixes the reader's others.
+func wrapReadErr(err error) error {
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		return pe
+	}
+	return fmt.Errorf("glossary: %w", err)
+}
+
 func (rr *recordReader) readQuoted() (record, error) {
 	fields, err := rr.csv.Read()
 	if err != nil {
@@ -413,7 +458,7 @@ func (rr *recordReader) readQuoted() (record, error) {
 		if err == io.EOF {
 			return record{}, io.EOF
 		}
-		return record{}, fmt.Errorf("glossary: %w", err)
+		return record{}, wrapReadErr(err)
 	}
 	rec := record{fields: append([]string(nil), fields...)}
 	for i := range fields {

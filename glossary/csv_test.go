@@ -205,3 +205,25 @@ func TestReadCSVLayoutWithoutLanguage(t *testing.T) {
 	assert.ErrorIs(t, err, ErrNoLanguage)
 	assert.Equal(t, 1, pe.Line)
 }
+
+func TestReadCSVLineTooLong(t *testing.T) {
+	for name, l := range map[string]CSVLayout{"tsv": HeadedTSV, "csv_quoted": Headed} {
+		t.Run(name, func(t *testing.T) {
+			sep := "\t"
+			if name == "csv_quoted" {
+				sep = ","
+			}
+			in := "ar" + sep + "en\nالعقوبات" + sep + "sanctions\n" + strings.Repeat("x", MaxLineBytes+10) + "\n"
+			g, err := ReadCSV(strings.NewReader(in), l)
+			require.ErrorIs(t, err, ErrLineTooLong)
+			assert.Nil(t, g, "nothing half-built")
+			var pe *ParseError
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, 3, pe.Line)
+		})
+	}
+	// Long lines below the limit are fine.
+	g, err := ReadCSV(strings.NewReader("ar\ten\nالعقوبات\t"+strings.Repeat("x", 1000)+"\n"), HeadedTSV)
+	require.NoError(t, err)
+	assert.Equal(t, 1, g.Len())
+}

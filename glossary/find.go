@@ -25,6 +25,7 @@ type kreading struct {
 	definite bool
 	suffixed bool
 	paired   bool
+	later    bool
 }
 
 type scan struct {
@@ -92,7 +93,7 @@ func (m *Matcher) readings(w string) []kreading {
 	var rs []kreading
 	for _, r := range wordReadings(nil, w) {
 		if id, ok := m.vocab[r.key]; ok {
-			rs = append(rs, kreading{key: id, clitic: r.clitic, definite: r.definite, suffixed: r.suffixed, paired: r.paired})
+			rs = append(rs, kreading{key: id, clitic: r.clitic, definite: r.definite, suffixed: r.suffixed, paired: r.paired, later: r.later})
 		}
 	}
 	m.cache.put(w, rs)
@@ -139,6 +140,9 @@ func (m *Matcher) walk(s *scan, i, depth int, node uint32, path []kreading, f *f
 		if depth > 0 && r.clitic != noClitic && !m.laterClitics {
 			continue // no term has a proclitic on a later word (most don't: منظمة الأمن والتعاون does)
 		}
+		if depth == 0 && r.later {
+			continue
+		}
 		child, ok := m.edges[edge{node, r.key}]
 		if !ok {
 			continue
@@ -184,7 +188,11 @@ func (m *Matcher) agrees(t *cterm, path []kreading) bool {
 				return false
 			}
 		} else if r.definite != w.definite {
-			return false
+			// Idafa whose genitive is itself in construct loses its article: وزير خارجية روسيا is a
+			// وزير الخارجية. Only a definite genitive after an indefinite head may drop it.
+			if !(w.definite && !w0.definite && !r.definite && !first.definite) {
+				return false
+			}
 		}
 	}
 	return true

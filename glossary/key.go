@@ -16,6 +16,8 @@ type reading struct {
 	definite bool   // the word has the article
 	suffixed bool   // the word may carry a possessive enclitic, which makes a noun definite
 	paired   bool   // dual or sound masculine plural ending (ان ين ون تان تين): a noun of persons or pairs
+	plural   bool   // the sound feminine plural ending ات was stripped
+	later    bool   // only a later word of a term may be read so (nisba + tanwin: نوويا, not روسيا)
 }
 
 // clitic codes the proclitic chain (و|ف)?(ب|ك|ل)? that precedes the article or the stem; لل counts as
@@ -63,16 +65,24 @@ func wordReadings(dst []reading, n string) []reading {
 	}
 	start := len(dst)
 	for _, a := range token.Analyze(n) {
-		r := reading{key: canonical(hamzaSeat(a.Stem, a.Suffix)), clitic: cliticOf(a.Prefix), definite: a.Definite,
-			suffixed: mayBePossessive(a.Suffix), paired: isPaired(a.Suffix)}
+		r := reading{key: hamzaSeat(a.Stem, a.Suffix), clitic: cliticOf(a.Prefix), definite: a.Definite,
+			suffixed: mayBePossessive(a.Suffix), paired: isPaired(a.Suffix), plural: strings.HasPrefix(a.Suffix, "ات")}
 		if r.key == "" || containsReading(dst[start:], r) {
 			continue
 		}
 		dst = append(dst, r)
 	}
-	whole := reading{key: canonical(n)}
+	whole := reading{key: n}
 	if !containsReading(dst[start:], whole) {
 		dst = append(dst, whole)
+	}
+	// An indefinite nisba adjective in the accusative ends in يا (سلاحا نوويا). internal/token does not
+	// read يا so, since place names end the same way (روسيا, اوكرانيا); an adjective follows its noun,
+	// so the reading is offered to later words of a term only.
+	if body, ok := strings.CutSuffix(n, "يا"); ok && utf8.RuneCountInString(body) >= 2 {
+		if r := (reading{key: body + "ي", later: true}); !containsReading(dst[start:], r) {
+			dst = append(dst, r)
+		}
 	}
 	return dst
 }
@@ -91,17 +101,6 @@ func hamzaSeat(stem, suffix string) string {
 		return body + "اء"
 	}
 	return stem
-}
-
-// canonical folds an Arabic key's final ه (a teh marbuta, or one internal/token restored before an
-// ending) away when three letters remain, so that the feminine singular, its sound plural and its dual
-// share a key: ضمانة, ضمانات and ضمانتان all become ضمان, which is how a term in one number finds the
-// others.
-func canonical(key string) string {
-	if body, ok := strings.CutSuffix(key, "ه"); ok && utf8.RuneCountInString(body) >= 3 {
-		return body
-	}
-	return key
 }
 
 func containsReading(rs []reading, r reading) bool {
@@ -137,21 +136,36 @@ func mayBePossessive(suffix string) bool {
 	return false
 }
 
-// termKey returns the single reading a term word (folded by normalize.Search) contributes to the trie.
-// Term words are citation forms, so the analyser's most likely reading without a conjunction or
-// preposition is taken (وكالات is "agencies", not و+ك+ال+ات); a word that has no such reading keeps its
-// first one.
-func termKey(word string) (reading, bool) {
+// termKeys returns the readings a term word (folded by normalize.Search) contributes to the trie. Term
+// words are citation forms, so the analyser's most likely reading without a conjunction or preposition is
+// taken (وكالات is "agencies", not و+ك+ال+ات); a word that has no such reading keeps its first one.
+//
+// A sound feminine plural has two stems: الضمانات is the plural of ضمان and of ضمانة, and a text may use
+// either singular, or the dual ضمانتان. Such a word contributes both readings, so the term is found in
+// every number. Singular words contribute one: مدرسة (school) is not مدرس (teacher), مكتبة not مكتب.
+func termKeys(word string) []reading {
 	rs := wordReadings(nil, word)
+	if len(rs) == 0 {
+		return nil
+	}
+	first := rs[0]
 	for _, r := range rs {
 		if r.clitic == noClitic {
-			return r, true
+			first = r
+			break
 		}
 	}
-	if len(rs) == 0 {
-		return reading{}, false
+	out := []reading{first}
+	if first.plural {
+		for _, r := range rs {
+			if r.plural && r.clitic == first.clitic && r.definite == first.definite && r.key != first.key &&
+				(r.key == first.key+"ه" || first.key == r.key+"ه") {
+				out = append(out, r)
+				break
+			}
+		}
 	}
-	return rs[0], true
+	return out
 }
 
 // isWord reports whether a token kind is analysed as a word; other tokens (punctuation, placeholders)

@@ -68,6 +68,7 @@ type cterm struct {
 
 type cword struct {
 	key      uint32
+	alt      uint32 // a second key the word also matches (both stems of a feminine plural); 0: none
 	clitic   clitic
 	definite bool
 	paired   bool
@@ -110,22 +111,41 @@ func compile(entries []Entry, src, tgt language.Base) *Matcher {
 			if len(m.words) == lo {
 				continue
 			}
-			node := uint32(0)
-			for _, w := range m.words[lo:] {
-				child, ok := m.edges[edge{node, w.key}]
-				if !ok {
-					child = next
-					next++
-					m.edges[edge{node, w.key}] = child
-				}
-				node = child
+			for _, node := range m.insertPaths(m.words[lo:], &next) {
+				m.ends[node] = append(m.ends[node], int32(len(m.terms)))
 			}
-			m.ends[node] = append(m.ends[node], int32(len(m.terms)))
 			m.terms = append(m.terms, cterm{entry: int32(ei), term: int32(ti), lo: int32(lo), hi: int32(len(m.words))})
 			m.maxWords = max(m.maxWords, len(m.words)-lo)
 		}
 	}
 	return m
+}
+
+// insertPaths adds to the trie every path of keys the words can take (a word with an alternative key
+// doubles them; terms have a few words and rarely more than one such word) and returns the end nodes.
+func (m *Matcher) insertPaths(words []cword, next *uint32) []uint32 {
+	nodes := []uint32{0}
+	for _, w := range words {
+		var out []uint32
+		for _, node := range nodes {
+			for _, key := range [2]uint32{w.key, w.alt} {
+				if key == 0 {
+					continue
+				}
+				child, ok := m.edges[edge{node, key}]
+				if !ok {
+					child = *next
+					*next++
+					m.edges[edge{node, key}] = child
+				}
+				if !slices.Contains(out, child) {
+					out = append(out, child)
+				}
+			}
+		}
+		nodes = out
+	}
+	return nodes
 }
 
 // termScratch holds buffers reused across the terms of one compilation.
@@ -157,13 +177,19 @@ func (m *Matcher) appendTermWords(dst []cword, text string, sc *termScratch) []c
 		cw, ok := sc.memo[string(norm[tk.Start:tk.End])]
 		if !ok {
 			w := string(norm[tk.Start:tk.End])
-			r, ok := termKey(w)
-			if !ok {
+			rs := termKeys(w)
+			if len(rs) == 0 {
 				continue
 			}
+			r := rs[0]
 			cw = cword{key: m.keyID(r.key), clitic: r.clitic, definite: r.definite, paired: r.paired, arabic: token.IsArabic(w)}
+			if len(rs) > 1 {
+				cw.alt = m.keyID(rs[1].key)
+			}
 			if cw.arabic {
-				addStem(m.stems, r.key)
+				for _, r := range rs {
+					addStem(m.stems, r.key)
+				}
 			}
 			sc.memo[w] = cw
 		}
@@ -179,6 +205,11 @@ func (m *Matcher) appendTermWords(dst []cword, text string, sc *termScratch) []c
 // enclitic (حلفاء: حلفاي, حلفاو), which are what the word contains then.
 func addStem(stems map[string]struct{}, key string) {
 	stems[key] = struct{}{}
+	// A key ending in ه may be a ة that internal/token restored (ضمانه from ضمانات, حكومه from حكومتها):
+	// the text then holds the key without it.
+	if body, ok := strings.CutSuffix(key, "ه"); ok && body != "" {
+		stems[body] = struct{}{}
+	}
 	if body, ok := strings.CutSuffix(key, "اء"); ok {
 		stems[body+"اي"] = struct{}{}
 		stems[body+"او"] = struct{}{}
@@ -188,7 +219,7 @@ func addStem(stems map[string]struct{}, key string) {
 func (m *Matcher) keyID(key string) uint32 {
 	id, ok := m.vocab[key]
 	if !ok {
-		id = uint32(len(m.vocab))
+		id = uint32(len(m.vocab)) + 1 // 0 is never a key, so cword.alt can use it for "none"
 		m.vocab[key] = id
 	}
 	return id

@@ -42,6 +42,12 @@ func testGlossary(t testing.TB) *Glossary {
 		{ID: "allies", Terms: []Term{{Text: "الحلفاء", Lang: ar}, {Text: "allies", Lang: en}}},
 		{ID: "agencies", Terms: []Term{{Text: "وكالات", Lang: ar}, {Text: "agencies", Lang: en}}},
 		{ID: "interests", Terms: []Term{{Text: "المصالح الأمنية", Lang: ar}, {Text: "security interests", Lang: en}}},
+		{ID: "school", Terms: []Term{{Text: "مدرسة", Lang: ar}, {Text: "school", Lang: en}}},
+		{ID: "reconciliation", Terms: []Term{{Text: "المصالحة", Lang: ar}, {Text: "reconciliation", Lang: en}}},
+		{ID: "russian", Terms: []Term{{Text: "روسي", Lang: ar}, {Text: "Russian", Lang: en}}},
+		{ID: "nuclear_war", Terms: []Term{{Text: "الحرب النووية", Lang: ar}, {Text: "nuclear war", Lang: en}}},
+		{ID: "nuclear_weapon", Terms: []Term{{Text: "سلاح نووي", Lang: ar}, {Text: "nuclear weapon", Lang: en}}},
+		{ID: "foreign_minister", Terms: []Term{{Text: "وزير الخارجية", Lang: ar}, {Text: "foreign minister", Lang: en}}},
 	} {
 		require.NoError(t, g.Add(e))
 	}
@@ -107,9 +113,15 @@ func TestFindAllArabic(t *testing.T) {
 		{"hamza_on_line_with_article", "الحلفاء", []hit{{"الحلفاء", "allies"}}},
 		{"trailing_mark_included", "بِالضَّمَانَاتِ الأَمْنِيَّةِ.", []hit{{"بِالضَّمَانَاتِ الأَمْنِيَّةِ", "guarantees"}}},
 		{"controls_inside_words", "الضما\u200fنات الأمنية", []hit{{"الضما\u200fنات الأمنية", "guarantees"}}},
+		{"singular_term_finds_plural", "افتتاح مدارس ومدرستين والمدرسات", []hit{{"ومدرستين", "school"}, {"والمدرسات", "school"}}},
+		{"accusative_tanwin", "رفض حرباً نوويةً", []hit{{"حرباً نوويةً", "nuclear_war"}}},
+		{"accusative_tanwin_unvocalized", "لن نخوض حربا نووية", []hit{{"حربا نووية", "nuclear_war"}}},
+		{"accusative_tanwin_masculine", "يمتلك سلاحا نوويا", []hit{{"سلاحا نوويا", "nuclear_weapon"}}},
+		{"construct_dual", "التقى وزيرا الخارجية", []hit{{"وزيرا الخارجية", "foreign_minister"}}},
+		{"idafa_genitive_in_construct", "قال وزير خارجية روسيا", []hit{{"وزير خارجية", "foreign_minister"}}},
 
 		{"not_adjacent", "الضمانات والترتيبات الأمنية", nil},
-		{"dual_noun_with_coordinated_adjectives", "بين الرئيسين الروسي والأمريكي", nil},
+		{"dual_noun_with_coordinated_adjectives", "بين الرئيسين الروسي والأمريكي", []hit{{"الروسي", "russian"}}},
 		{"same_stems_other_phrase", "في حال ضرورة ضمان مصالحها الأمنية", []hit{{"مصالحها الأمنية", "interests"}}},
 		{"not_inside_word", "الاستسلام والإسلامية", nil},
 		{"bot_not_inside_putin", "بوتينيون", nil},
@@ -119,6 +131,12 @@ func TestFindAllArabic(t *testing.T) {
 		{"later_word_with_preposition", "الضمانات بالأمنية", nil},
 		{"later_word_with_conjunction", "الضمانات والأمنية", nil},
 		{"empty_text", "", nil},
+		{"school_is_not_teacher", "قال المدرس", nil},
+		{"reconciliation_is_not_interests", "حماية مصالحها", nil},
+		{"reconciliation_is_not_interest", "لمصالح البلدين", nil},
+		{"country_is_not_nisba", "زار روسيا", nil},
+		{"country_is_not_nisba_accusative", "إن روسيا", nil},
+		{"definite_head_keeps_definite_genitive", "الوزير خارجية", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,9 +10,9 @@ import (
 // term. Two things keep it off the hot path:
 //
 //   - a prefilter: internal/token's stems are a substring of the word that starts after its proclitics
-//     and ends before an ending made of suffix letters, possibly followed by a restored ة (ه), which
-//     canonical removes again; so every key is such a substring, except a final hamza that changed seat
-//     (حلفاء in حلفائها), for which addStem records the other spellings too. The Matcher keeps these
+//     and ends before an ending made of suffix letters, possibly followed by a restored ة (ه); so every
+//     key, or the key without that ه, is such a substring, except a final hamza that changed seat
+//     (حلفاء in حلفائها): addStem records those other spellings too. The Matcher keeps these
 //     in one set and analyses a word only if one of its substrings of that shape is in the set: the
 //     filter never drops a reading;
 //   - a bounded cache of the readings of the words that passed, shared by all calls on one Matcher.

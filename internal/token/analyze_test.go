@@ -120,6 +120,10 @@ func TestReadingsContain(t *testing.T) {
 		{"lil_contraction_plain", "للجنة", "جنه"},
 		{"construct_plural_enclitic", "موظفيها", "موظف"},
 		{"construct_plural_enclitic_nominative", "ممثلوها", "ممثل"},
+		{"accusative_tanwin_alef", "حرباً", "حرب"},
+		{"accusative_tanwin_alef_unvocalized", "حربا", "حرب"},
+		{"accusative_tanwin_after_conjunction", "وسلاحا", "سلاح"},
+		{"construct_dual_lost_nun", "وزيرا", "وزير"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -161,6 +165,11 @@ func TestNeverOverStrips(t *testing.T) {
 		{"proclitic_before_digits", "ف-16", []string{"-16"}},
 		{"single_proclitic_needs_three_letters", "وقت", []string{"قت"}},
 		{"article_chain_needs_three_letters", "وكالات", []string{"ات"}},
+		{"country_is_not_nisba", "روسيا", []string{"روسي"}},
+		{"ukraine_is_not_ukrainian", "أوكرانيا", []string{"اوكراني"}},
+		{"pronoun_ha_is_not_tanwin", "مصالحها", []string{"مصالحه"}},
+		{"verb_plural_is_not_tanwin", "كتبوا", []string{"كتبو"}},
+		{"dual_pronoun_is_not_tanwin", "وأنهما", []string{"انهم"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

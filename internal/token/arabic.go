@@ -227,6 +227,13 @@ func appendSuffixReadings(rs []scored, base Analysis, rest string, score int, ba
 	if base.Definite {
 		return rs // the article and a possessive pronoun never go together
 	}
+	// The accusative tanwin is written with a final alef (حربا نوويه = حرباً نووية), and the construct dual
+	// loses its ن the same way (وزيرا الخارجيه): both are indefinite forms of the stem.
+	// Not after هم/كم (the dual pronouns هما, كما), و (the verb ending وا), ه (the pronoun ها: مصالحها is
+	// not مصالحة) or ي (place names: روسيا is not روسي, اوكرانيا not اوكراني).
+	if body, ok := strings.CutSuffix(rest, "ا"); ok && letters(body) >= 3 && !hasAnySuffix(body, "ا", "هم", "كم", "و", "ه", "ي") {
+		rs = addReading(rs, base, body, "ا", score+scoreWeak)
+	}
 	for _, enc := range enclitics {
 		if !strings.HasSuffix(rest, enc) {
 			continue
@@ -260,6 +267,11 @@ func appendSuffixReadings(rs []scored, base Analysis, rest string, score int, ba
 		}
 	}
 	return rs
+}
+
+func hasAnySuffix(s string, suffixes ...string) bool {
+	_, ok := cutAny(s, suffixes...)
+	return ok
 }
 
 // addReading appends base with the given stem and suffix, unless the stem would be too short.
