@@ -11,8 +11,10 @@ import (
 )
 
 // Bucket layout of a store file. units: 4-byte big-endian id → encoded record (ids grow, so the
-// B+tree is filled append-only). exact: 8-byte duplicate hash + 4-byte id → nothing (a prefix scan
-// gives the ids that share a hash). meta: schema version and normalizer fingerprint.
+// B+tree is filled append-only). exact: the duplicate hashes, as 4-byte id → 8-byte hash, which
+// Open turns into the in-memory hash → ids map; keyed by id so that it too grows append-only
+// (keyed by hash, every batch rewrote pages all over that tree: at 1M units its commits cost more
+// than the units'). meta: schema version and normalizer fingerprint.
 var (
 	bucketUnits = []byte("units")
 	bucketExact = []byte("exact")
@@ -23,7 +25,7 @@ var (
 )
 
 // schemaVersion changes whenever the bucket layout or the record encoding changes incompatibly.
-const schemaVersion = "1"
+const schemaVersion = "2"
 
 // ErrSchema is returned by Open for a file written by an incompatible version of this package.
 var ErrSchema = errors.New("tm: unsupported store schema")
@@ -45,7 +47,7 @@ func (s *boltStore) commit(recs []*record, dups []uint64) error {
 		units := tx.Bucket(bucketUnits)
 		exact := tx.Bucket(bucketExact)
 		units.FillPercent = 0.95
-		exact.FillPercent = 0.9
+		exact.FillPercent = 0.95
 		d := 0
 		for _, r := range recs {
 			id := r.id
@@ -58,11 +60,10 @@ func (s *boltStore) commit(recs []*record, dups []uint64) error {
 					return errors.New("tm: store is full (2^32 units)")
 				}
 				id = uint32(seq)
-				var k [12]byte
-				binary.BigEndian.PutUint64(k[:8], dups[d])
-				binary.BigEndian.PutUint32(k[8:], id)
+				h := make([]byte, 8) // bbolt keeps the slice until commit
+				binary.BigEndian.PutUint64(h, dups[d])
 				d++
-				if err := exact.Put(k[:], nil); err != nil {
+				if err := exact.Put(idKey(id), h); err != nil {
 					return err
 				}
 			}

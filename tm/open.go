@@ -70,12 +70,11 @@ func (m *Memory) load(db *bolt.DB) error {
 			return fmt.Errorf("tm: open: store was indexed by another normalizer version; open it once for writing")
 		}
 		c := exact.Cursor()
-		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			if len(k) != 12 {
-				return fmt.Errorf("tm: open: corrupt exact index key %x", k)
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if len(k) != 4 || len(v) != 8 {
+				return fmt.Errorf("tm: open: corrupt exact entry %x", k)
 			}
-			h := binary.BigEndian.Uint64(k[:8])
-			m.addDup(h, binary.BigEndian.Uint32(k[8:]))
+			m.addDup(binary.BigEndian.Uint64(v), binary.BigEndian.Uint32(k))
 		}
 		return m.loadUnits(units)
 	})

@@ -411,6 +411,12 @@ func TestOpenReopen(t *testing.T) {
 	require.NoError(t, m.Close())
 	assert.ErrorIs(t, m.Close(), nil, "Close twice is harmless")
 
+	m, err = Open(path, nil)
+	require.NoError(t, err)
+	require.NoError(t, m.Add(context.Background(), seedUnits()...))
+	assert.Equal(t, 3, m.Len(), "duplicates are found after reopening")
+	require.NoError(t, m.Close())
+
 	m, err = Open(path, &Options{ReadOnly: true})
 	require.NoError(t, err)
 	assert.Equal(t, 3, m.Len())
