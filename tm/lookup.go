@@ -141,10 +141,12 @@ type Diff struct {
 // character distance, then the most recently changed unit. Units stored in the opposite
 // direction answer too (Match.Reversed).
 //
-// Candidates come from the direction's n-gram index; each is rescored on tokens (CAT percentage
-// on normalize.Search keys of the words), so an index miss can lose a match but never changes a
-// score. It holds a read lock: it runs in parallel with other lookups and waits for the
-// publication of a committed batch, never for its commit.
+// Candidates come from the direction's n-gram index, which holds exactly the scoring words (the
+// normalize.Search forms of the words, numbers, placeholders and codes), so its candidates are
+// those of a scan of every unit; each is then classified, penalized and, if returned, diffed. It
+// holds a read lock: it runs in parallel with other lookups and waits for the publication of a
+// committed batch, never for its commit. Time is that of the index search plus
+// O(Limit·words²) for rescoring and diffs.
 func (m *Memory) Lookup(ctx context.Context, q Query) ([]Match, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
