@@ -134,30 +134,45 @@ func myers64(a string, m int, b string) int {
 // (Myers 1999, §4; the block step follows Hyyrö's global-distance formulation).
 func myersBlocks(a string, m int, b string) int {
 	nblocks := (m + 63) / 64
-	peq := make(map[rune][]uint64)
+	// peq rows, one per distinct pattern rune, in one arena; row 0 stays zero for runes not in the pattern.
+	var ascii [128]int32
+	var other map[rune]int32
+	peq := make([]uint64, nblocks, nblocks*8)
+	row := func(r rune, add bool) int32 {
+		if r >= 0 && r < 128 {
+			if ascii[r] == 0 && add {
+				ascii[r] = int32(len(peq) / nblocks)
+				peq = append(peq, make([]uint64, nblocks)...)
+			}
+			return ascii[r]
+		}
+		k, ok := other[r]
+		if !ok && add {
+			if other == nil {
+				other = make(map[rune]int32)
+			}
+			k = int32(len(peq) / nblocks)
+			other[r] = k
+			peq = append(peq, make([]uint64, nblocks)...)
+		}
+		return k
+	}
 	i := 0
 	for _, r := range a {
-		v := peq[r]
-		if v == nil {
-			v = make([]uint64, nblocks)
-			peq[r] = v
-		}
-		v[i/64] |= 1 << (i % 64)
+		k := int(row(r, true))
+		peq[k*nblocks+i/64] |= 1 << (i % 64)
 		i++
 	}
-	pv := make([]uint64, nblocks)
-	mv := make([]uint64, nblocks)
+	vs := make([]uint64, 2*nblocks)
+	pv, mv := vs[:nblocks], vs[nblocks:]
 	for k := range pv {
 		pv[k] = ^uint64(0)
 	}
 	lastBit := uint(m-1) % 64
 	score := m
-	zero := make([]uint64, nblocks)
 	for _, r := range b {
-		eqs := peq[r]
-		if eqs == nil {
-			eqs = zero
-		}
+		k := int(row(r, false))
+		eqs := peq[k*nblocks : (k+1)*nblocks]
 		hin := 1 // horizontal delta entering the top of block 0
 		for k := 0; k < nblocks; k++ {
 			top := uint(63)
