@@ -415,3 +415,30 @@ func FuzzAlign(f *testing.F) {
 		}
 	})
 }
+
+func TestAlignAcceleratorMarkers(t *testing.T) {
+	// Software catalogs mark menu accelerators inside words: Clo&se, أغ&لق. The word must stay whole for
+	// alignment and be reported without the marker, while the evidence spans cover the original bytes.
+	base := []glossary.Pair{
+		{Source: "&Close the game", Target: "أغ&لق اللعبة"},
+		{Source: "Close searching", Target: "أغلق البحث"},
+		{Source: "Clo&se now", Target: "أغلق الآن"},
+		{Source: "Save the game", Target: "احفظ اللعبة"},
+		{Source: "Start searching", Target: "ابدأ البحث"},
+		{Source: "Save now", Target: "احفظ الآن"},
+	}
+	var pairs []glossary.Pair
+	for range 3 {
+		pairs = append(pairs, base...)
+	}
+	cands, err := Terms(context.Background(), slices.Values(pairs), Options{Source: language.English})
+	require.NoError(t, err)
+	c, ok := bySource(cands, "Close")
+	require.True(t, ok, "%v", cands)
+	assert.Equal(t, "أغلق", c.Target)
+	for _, ev := range c.Examples {
+		p := pairs[ev.Segment]
+		assert.Equal(t, strings.ReplaceAll(p.Source[ev.SourceStart:ev.SourceEnd], "&", ""), "Close")
+		assert.Equal(t, strings.ReplaceAll(p.Target[ev.TargetStart:ev.TargetEnd], "&", ""), "أغلق")
+	}
+}

@@ -29,7 +29,7 @@ func (c *corpus) surfaces(chosen []*scored) [2]map[int32]string {
 					continue
 				}
 				ts := sg.toks[side]
-				form := spaced(sg.text[side][ts[oc.start].start:ts[int(oc.start)+int(oc.n)-1].end])
+				form := dropAccelerators(spaced(sg.text[side][ts[oc.start].start:ts[int(oc.start)+int(oc.n)-1].end]))
 				w := 1.0
 				if !c.arabic[side] && oc.start == 0 {
 					w = 0.5 // a capital at the start of a segment says nothing about the term's case
@@ -55,6 +55,22 @@ func spaced(s string) string {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// dropAccelerators removes the menu accelerator markers (& and _) found between two letters.
+func dropAccelerators(s string) string {
+	if !strings.ContainsAny(s, "&_") {
+		return s
+	}
+	rs := []rune(s)
+	out := rs[:0:0]
+	for i, r := range rs {
+		if (r == '&' || r == '_') && i > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i-1]) && unicode.IsLetter(rs[i+1]) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
 }
 
 // sortedForms lists the forms by descending count, then in byte order, for deterministic choices.
