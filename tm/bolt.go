@@ -14,10 +14,13 @@ import (
 // B+tree is filled append-only). exact: the duplicate hashes, as 4-byte id → 8-byte hash, which
 // Open turns into the in-memory hash → ids map; keyed by id so that it too grows append-only
 // (keyed by hash, every batch rewrote pages all over that tree: at 1M units its commits cost more
-// than the units'). meta: schema version and normalizer fingerprint.
+// than the units'). keys: 4-byte id → the record's header (languages and keys), all that Open
+// reads, so that opening touches a fraction of the file. meta: schema version and normalizer
+// fingerprint.
 var (
 	bucketUnits = []byte("units")
 	bucketExact = []byte("exact")
+	bucketKeys  = []byte("keys")
 	bucketMeta  = []byte("meta")
 
 	metaSchema      = []byte("schema")
@@ -25,7 +28,7 @@ var (
 )
 
 // schemaVersion changes whenever the bucket layout or the record encoding changes incompatibly.
-const schemaVersion = "2"
+const schemaVersion = "3"
 
 // ErrSchema is returned by Open for a file written by an incompatible version of this package.
 var ErrSchema = errors.New("tm: unsupported store schema")
@@ -46,7 +49,9 @@ func (s *boltStore) commit(recs []*record, dups []uint64) error {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		units := tx.Bucket(bucketUnits)
 		exact := tx.Bucket(bucketExact)
+		keys := tx.Bucket(bucketKeys)
 		units.FillPercent = 0.95
+		keys.FillPercent = 0.95
 		exact.FillPercent = 0.95
 		d := 0
 		for _, r := range recs {
@@ -73,7 +78,13 @@ func (s *boltStore) commit(recs []*record, dups []uint64) error {
 			// (growing it leaves earlier slices on the old, unchanged array).
 			start := len(buf)
 			buf = encodeRecord(buf, r)
-			if err := units.Put(idKey(id), buf[start:len(buf):len(buf)]); err != nil {
+			v := buf[start:len(buf):len(buf)]
+			if err := units.Put(idKey(id), v); err != nil {
+				return err
+			}
+			hstart := len(buf)
+			buf = encodeHeader(buf, r)
+			if err := keys.Put(idKey(id), buf[hstart:len(buf):len(buf)]); err != nil {
 				return err
 			}
 		}

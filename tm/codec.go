@@ -32,11 +32,7 @@ var errRecord = errors.New("tm: corrupt unit record")
 // the unit's fields as uvarint-length-prefixed strings and varints.
 func encodeRecord(dst []byte, r *record) []byte {
 	u := &r.unit
-	dst = append(dst, recordVersion)
-	dst = appendString(dst, tagString(u.Pair.Source))
-	dst = appendString(dst, tagString(u.Pair.Target))
-	dst = appendString(dst, r.srcKey)
-	dst = appendString(dst, r.tgtKey)
+	dst = encodeHeader(dst, r)
 	dst = appendString(dst, u.ID)
 	dst = appendString(dst, u.Source)
 	dst = appendString(dst, u.Target)
@@ -70,6 +66,16 @@ func tagString(t language.Tag) string {
 		return ""
 	}
 	return t.String()
+}
+
+// encodeHeader appends the header of r: the version byte, the languages and the two keys. It is
+// the first part of an encoded record and, alone, the value of the keys bucket.
+func encodeHeader(dst []byte, r *record) []byte {
+	dst = append(dst, recordVersion)
+	dst = appendString(dst, tagString(r.unit.Pair.Source))
+	dst = appendString(dst, tagString(r.unit.Pair.Target))
+	dst = appendString(dst, r.srcKey)
+	return appendString(dst, r.tgtKey)
 }
 
 func appendString(dst []byte, s string) []byte {

@@ -24,10 +24,11 @@
 //
 // # Store
 //
-// A store file has three bbolt buckets: units (id → record, the record starting with the two
-// normalized keys so that Open rebuilds the index without normalizing again), exact (duplicate
-// hash → ids) and meta (schema version, normalizer fingerprint; a changed normalizer makes Open
-// recompute the keys). Each Add and each Import batch is one bbolt transaction: once it has
+// A store file has four bbolt buckets, all keyed by unit id so that writes append: units (id →
+// record), keys (id → languages and scoring words: all that Open reads to rebuild the index, so it
+// neither normalizes again nor touches the full records), exact (id → duplicate hash, loaded into
+// the in-memory hash → ids map) and meta (schema version, normalizer fingerprint; a changed
+// normalizer makes Open recompute the keys). Each Add and each Import batch is one bbolt transaction: once it has
 // returned, the units survive a crash of the process (bbolt fsyncs on commit unless
 // Options.NoSync), and a crash never leaves a half-written batch or a corrupt file.
 //

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	bolt "go.etcd.io/bbolt"
+	"golang.org/x/text/language"
 
 	"github.com/tarjuman/tarjuman/normalize"
 )
@@ -32,7 +33,7 @@ func (m *Memory) load(db *bolt.DB) error {
 	fp := fingerprint()
 	if !m.readOnly {
 		err := db.Update(func(tx *bolt.Tx) error {
-			for _, name := range [][]byte{bucketUnits, bucketExact, bucketMeta} {
+			for _, name := range [][]byte{bucketUnits, bucketExact, bucketKeys, bucketMeta} {
 				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 					return err
 				}
@@ -47,7 +48,7 @@ func (m *Memory) load(db *bolt.DB) error {
 				return fmt.Errorf("%w %q (want %q)", ErrSchema, v, schemaVersion)
 			}
 			if !bytes.Equal(meta.Get(metaFingerprint), fp) {
-				if err := rekey(tx.Bucket(bucketUnits)); err != nil {
+				if err := rekey(tx.Bucket(bucketUnits), tx.Bucket(bucketKeys)); err != nil {
 					return err
 				}
 				return meta.Put(metaFingerprint, fp)
@@ -59,8 +60,8 @@ func (m *Memory) load(db *bolt.DB) error {
 		}
 	}
 	return db.View(func(tx *bolt.Tx) error {
-		meta, units, exact := tx.Bucket(bucketMeta), tx.Bucket(bucketUnits), tx.Bucket(bucketExact)
-		if meta == nil || units == nil || exact == nil {
+		meta, keys, exact := tx.Bucket(bucketMeta), tx.Bucket(bucketKeys), tx.Bucket(bucketExact)
+		if meta == nil || keys == nil || exact == nil {
 			return nil // a read-only view of a file never opened for writing: empty
 		}
 		if v := meta.Get(metaSchema); string(v) != schemaVersion {
@@ -76,7 +77,7 @@ func (m *Memory) load(db *bolt.DB) error {
 			}
 			m.addDup(binary.BigEndian.Uint64(v), binary.BigEndian.Uint32(k))
 		}
-		return m.loadUnits(units)
+		return m.loadUnits(keys)
 	})
 }
 
@@ -86,11 +87,12 @@ type entry struct {
 	key string
 }
 
-// loadUnits reads the record headers and fills the direction indexes, one goroutine per direction.
-func (m *Memory) loadUnits(units *bolt.Bucket) error {
+// loadUnits reads the record headers of the keys bucket and fills the direction indexes, one
+// goroutine per direction.
+func (m *Memory) loadUnits(keys *bolt.Bucket) error {
 	byDir := make(map[string][]entry)
 	dirCache := make(map[[2]string][2]string) // stored (src, tgt) tag strings → both direction keys
-	c := units.Cursor()
+	c := keys.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		if len(k) != 4 {
 			return fmt.Errorf("tm: open: corrupt unit key %x", k)
@@ -103,11 +105,12 @@ func (m *Memory) loadUnits(units *bolt.Bucket) error {
 		langs := [2]string{h.srcLang, h.tgtLang}
 		dirs, ok := dirCache[langs]
 		if !ok {
-			var r record
-			if err := decodeRecord(v, &r); err != nil {
-				return fmt.Errorf("tm: open: unit %d: %w", id, err)
+			src, err1 := language.Parse(h.srcLang)
+			tgt, err2 := language.Parse(h.tgtLang)
+			if err1 != nil || err2 != nil {
+				return fmt.Errorf("tm: open: unit %d: %w", id, errRecord)
 			}
-			dirs = [2]string{dirKey(r.unit.Pair.Source, r.unit.Pair.Target), dirKey(r.unit.Pair.Target, r.unit.Pair.Source)}
+			dirs = [2]string{dirKey(src, tgt), dirKey(tgt, src)}
 			dirCache[langs] = dirs
 		}
 		byDir[dirs[0]] = append(byDir[dirs[0]], entry{id, h.srcKey})
@@ -149,8 +152,8 @@ func (m *Memory) fill(byDir map[string][]entry, parallel bool) {
 }
 
 // rekey recomputes the matching keys of every stored unit after a normalizer change.
-func rekey(units *bolt.Bucket) error {
-	type kv struct{ k, v []byte }
+func rekey(units, heads *bolt.Bucket) error {
+	type kv struct{ k, v, h []byte }
 	var updates []kv
 	c := units.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
@@ -159,14 +162,17 @@ func rekey(units *bolt.Bucket) error {
 			return fmt.Errorf("unit %d: %w", r.id, err)
 		}
 		src, tgt := keys(&r.unit)
-		if src == r.srcKey && tgt == r.tgtKey {
+		if src == r.srcKey && tgt == r.tgtKey && heads.Get(k) != nil {
 			continue
 		}
 		r.srcKey, r.tgtKey = src, tgt
-		updates = append(updates, kv{bytes.Clone(k), encodeRecord(nil, &r)})
+		updates = append(updates, kv{bytes.Clone(k), encodeRecord(nil, &r), encodeHeader(nil, &r)})
 	}
 	for _, u := range updates {
 		if err := units.Put(u.k, u.v); err != nil {
+			return err
+		}
+		if err := heads.Put(u.k, u.h); err != nil {
 			return err
 		}
 	}

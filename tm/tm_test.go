@@ -446,3 +446,34 @@ func checkStore(t *testing.T, path string, atLeast int) int {
 	assert.GreaterOrEqual(t, n, atLeast)
 	return n
 }
+
+func TestOpenRekeysAfterNormalizerChange(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tm.db")
+	m, err := Open(path, nil)
+	require.NoError(t, err)
+	require.NoError(t, m.Add(context.Background(), seedUnits()...))
+	require.NoError(t, m.Close())
+
+	// Pretend another normalizer wrote the keys: a stale fingerprint and a lost header.
+	db, err := bolt.Open(path, 0o600, nil)
+	require.NoError(t, err)
+	require.NoError(t, db.Update(func(tx *bolt.Tx) error {
+		require.NoError(t, tx.Bucket(bucketMeta).Put(metaFingerprint, []byte("old")))
+		return tx.Bucket(bucketKeys).Delete(idKey(1))
+	}))
+	require.NoError(t, db.Close())
+
+	m, err = Open(path, &Options{ReadOnly: true})
+	assert.Error(t, err, "a read-only open cannot rekey")
+	if err == nil {
+		m.Close()
+	}
+	m, err = Open(path, nil)
+	require.NoError(t, err)
+	defer m.Close()
+	assert.Equal(t, 3, m.Len())
+	ms, err := m.Lookup(context.Background(), Query{Text: titleAr, Pair: arEn})
+	require.NoError(t, err)
+	require.NotEmpty(t, ms)
+	assert.Equal(t, Exact, ms[0].Kind)
+}
