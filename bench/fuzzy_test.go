@@ -13,11 +13,12 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/tarjuman/tarjuman/internal/fuzzy"
 	"github.com/tarjuman/tarjuman/internal/score"
-	"github.com/tarjuman/tarjuman/internal/token"
 	"github.com/tarjuman/tarjuman/normalize"
 )
 
@@ -230,16 +231,42 @@ func better(a, b fuzzy.Result) bool {
 	return a.ID < b.ID
 }
 
-// tokens cuts text as internal/fuzzy does (internal/token), so both sides count the same tokens.
+// tokens mirrors internal/fuzzy's tokenizer (word runs of letters, digits, marks and underscores with inner
+// ' and -, each other non-space rune alone), so both sides count the same tokens.
 func tokens(dst []string, s string) []string {
-	tokBuf = token.AppendTokens(tokBuf[:0], s)
-	for _, t := range tokBuf {
-		dst = append(dst, s[t.Start:t.End])
+	start := -1
+	word := func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || r == '_'
+	}
+	space := func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff'
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case word(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0 && (r == '\'' || r == '-' || r == '’') && i+size < len(s) && word(firstRune(s[i+size:])):
+		default:
+			if start >= 0 {
+				dst = append(dst, s[start:i])
+				start = -1
+			}
+			if !space(r) {
+				dst = append(dst, s[i:i+size])
+			}
+		}
+		i += size
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
 	}
 	return dst
 }
 
-var tokBuf []token.Token // bruteForce runs on one goroutine
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 
 var (
 	harakat = []rune{'\u064E', '\u064F', '\u0650', '\u0651', '\u0652', '\u064B'}

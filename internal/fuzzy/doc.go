@@ -2,8 +2,9 @@
 // the keys closest to a query by token-level edit distance, scored as translation tools do.
 //
 // The score of a key against a query is the CAT match fraction score.Percent(n, m, d) over their n and m
-// tokens (internal/token: words, numbers, placeholders, punctuation runs) at token-level Levenshtein
-// distance d; ties go to the smaller rune-level distance (score.CharDistance), then to the smaller id.
+// tokens (runs of letters, digits, marks and underscores, with inner apostrophes and hyphens; every other
+// non-space rune alone) at token-level Levenshtein distance d; ties go to the smaller rune-level distance
+// (score.CharDistance), then to the smaller id.
 //
 // Keys are indexed by character 3-grams of each token padded at both ends (grams never span two tokens),
 // repeated grams told apart by occurrence number, postings sorted []uint32. A key scoring at least s must

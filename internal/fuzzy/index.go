@@ -44,7 +44,6 @@ type Index struct {
 	addToks  []string // scratch for Add and Remove, protected by the caller's exclusion
 	addGrams []uint64
 	tags     tagTable
-	tk       tokenizer
 	pool     sync.Pool // *scratch for Search
 }
 
@@ -140,7 +139,7 @@ func (ix *Index) Remove(id uint32) {
 
 // keyGrams returns the occurrence-tagged gram keys of key (in ix's scratch) and its token count.
 func (ix *Index) keyGrams(key string) ([]uint64, int) {
-	ix.addToks = ix.tk.split(ix.addToks[:0], key)
+	ix.addToks = splitTokens(ix.addToks[:0], key)
 	g := ix.addGrams[:0]
 	for _, t := range ix.addToks {
 		g, _ = tokenGrams(g, t)

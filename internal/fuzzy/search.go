@@ -54,7 +54,6 @@ type scratch struct {
 	cands        []cand
 	res          []Result
 	qrunes       int
-	tk           tokenizer
 }
 
 // Search returns up to limit keys whose token score against query is at least minScore, best first:
@@ -101,7 +100,7 @@ func (ix *Index) Search(query string, minScore float64, limit int) []Result {
 	defer ix.pool.Put(s)
 	s.res = s.res[:0]
 
-	s.qtoks = s.tk.split(s.qtoks[:0], query)
+	s.qtoks = splitTokens(s.qtoks[:0], query)
 	s.qrunes = utf8.RuneCountInString(query)
 	if len(s.qtoks) == 0 {
 		ix.searchEmpty(s, query, limit)
@@ -295,7 +294,7 @@ func (ix *Index) rescore(s *scratch, query string, minScore float64, limit int) 
 		if full && c.ub == s.res[limit-1].Score && s.tieLost(key, c.id, limit) {
 			continue
 		}
-		s.ctoks = s.tk.split(s.ctoks[:0], key)
+		s.ctoks = splitTokens(s.ctoks[:0], key)
 		d := score.Levenshtein(s.qtoks, s.ctoks)
 		sc := score.Percent(n, len(s.ctoks), d)
 		if sc < minScore || full && sc < s.res[limit-1].Score {
