@@ -6,8 +6,9 @@
 // non-space rune alone) at token-level Levenshtein distance d; ties go to the smaller rune-level distance
 // (score.CharDistance), then to the smaller id.
 //
-// Keys are indexed by character 3-grams of each token padded at both ends (grams never span two tokens),
-// repeated grams told apart by occurrence number, postings sorted []uint32. A key scoring at least s must
+// Keys are indexed by character 3-grams of each token padded at both ends (grams never span two tokens;
+// every other gram and the last are kept), repeated grams told apart by occurrence number, postings sorted
+// []uint32. A key scoring at least s must
 // share ⌈s·max(n, m)⌉ tokens with the query and have m within [s·n, n/s] tokens; a key holding a token holds
 // the token's rarest gram. Search scans only the postings of the rarest tokens (prefix filter), counts
 // shared tokens for the candidates in the others by merging or galloping search (count filter with length

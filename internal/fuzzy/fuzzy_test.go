@@ -69,12 +69,36 @@ func TestSplitTokens(t *testing.T) {
 	}
 }
 
-func TestTokenGramsCountIsRuneCount(t *testing.T) {
-	for _, tok := range []string{"a", "ab", "ملف", "don't", "😀x"} {
-		g, n := tokenGrams(nil, tok)
-		assert.Len(t, g, n, tok)
-		assert.Equal(t, len([]rune(tok)), n, tok)
+func TestTokenGrams(t *testing.T) {
+	pack := func(a, b, c rune) uint64 { return uint64(a)<<42 | uint64(b)<<21 | uint64(c) }
+	tests := []struct {
+		name string
+		tok  string
+		want []uint64
+	}{
+		{"one_rune", "a", []uint64{pack(0, 'a', 0)}},
+		{"two_runes_both", "ab", []uint64{pack(0, 'a', 'b'), pack('a', 'b', 0)}},
+		{"three_runes_first_and_last", "abc", []uint64{pack(0, 'a', 'b'), pack('b', 'c', 0)}},
+		{"four_runes_every_other_and_last", "abcd", []uint64{pack(0, 'a', 'b'), pack('b', 'c', 'd'), pack('c', 'd', 0)}},
+		{"arabic", "ملف", []uint64{pack(0, 'م', 'ل'), pack('ل', 'ف', 0)}},
 	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tokenGrams(nil, tt.tok))
+		})
+	}
+}
+
+func TestTagRepeats(t *testing.T) {
+	g := []uint64{7, 9, 7, 7, 9, 3}
+	tagRepeats(g, &tagTable{})
+	assert.Equal(t, uint64(7), g[0], "first occurrence kept")
+	assert.Equal(t, uint64(9), g[1])
+	assert.Equal(t, uint64(3), g[5])
+	assert.Len(t, slices.Compact(slices.Sorted(slices.Values(g))), len(g), "every occurrence distinct")
+	h := []uint64{9, 7, 3, 7, 9, 7} // another order of the same multiset: same tagged set
+	tagRepeats(h, &tagTable{})
+	assert.ElementsMatch(t, g, h)
 }
 
 func TestSearch(t *testing.T) {

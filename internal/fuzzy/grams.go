@@ -2,20 +2,22 @@ package fuzzy
 
 import "math/bits"
 
-// Grams are character 3-grams of each token padded with one boundary mark on each side, so a token of L
-// runes yields exactly L grams and grams never span two tokens. That locality is what makes the count filter
-// exact: a token shared by query and candidate contributes all its grams to their overlap, whatever the
-// other tokens are (see Index.Search).
+// Grams are character 3-grams of each token padded with one boundary mark on each side; grams never span
+// two tokens. Of a token's L grams the index keeps every other one and always the last (⌈L/2⌉ or so, at
+// least one): which ones depends only on the token, so every key holding a token holds all of that token's
+// kept grams, and the posting of any of them is a superset of the keys holding the token (see
+// Index.Search). Keeping half the grams halves the postings; choosing the rarest among them still almost
+// always picks a selective one.
 //
 // A gram is packed into 63 bits (three 21-bit code points). Repeated grams of one key are told apart by their
-// occurrence number, so set intersection of the tagged keys equals multiset intersection of the grams; the
+// occurrence number, so a key holding a token twice holds both occurrence-tagged copies of its grams; the
 // k-th repeat (k ≥ 1) is hashed with k into a key with the top bit set. A hash collision can only merge two
-// posting lists, which makes overlaps larger, never smaller: the filter stays safe.
+// posting lists, which makes them larger, never smaller: the filter stays safe.
 
 const boundary = 0 // padding code point; a token holding U+0000 only makes grams shared more widely
 
-// tokenGrams appends the packed 3-grams of tok to dst and returns dst and the gram count (its rune count).
-func tokenGrams(dst []uint64, tok string) ([]uint64, int) {
+// tokenGrams appends the kept packed 3-grams of tok to dst.
+func tokenGrams(dst []uint64, tok string) []uint64 {
 	var a, b uint64 = boundary, boundary
 	first := true
 	n := 0
@@ -25,7 +27,9 @@ func tokenGrams(dst []uint64, tok string) ([]uint64, int) {
 			a, b = boundary, c
 			first = false
 		} else {
-			dst = append(dst, a<<42|b<<21|c)
+			if n%2 == 1 { // gram n−1: keep every other one (and always the last, below)
+				dst = append(dst, a<<42|b<<21|c)
+			}
 			a, b = b, c
 		}
 		n++
@@ -33,7 +37,7 @@ func tokenGrams(dst []uint64, tok string) ([]uint64, int) {
 	if n > 0 {
 		dst = append(dst, a<<42|b<<21|boundary)
 	}
-	return dst, n
+	return dst
 }
 
 // tagRepeats rewrites packed grams in place so that repeated values become distinct occurrence-tagged

@@ -142,7 +142,7 @@ func (ix *Index) keyGrams(key string) ([]uint64, int) {
 	ix.addToks = splitTokens(ix.addToks[:0], key)
 	g := ix.addGrams[:0]
 	for _, t := range ix.addToks {
-		g, _ = tokenGrams(g, t)
+		g = tokenGrams(g, t)
 	}
 	tagRepeats(g, &ix.tags)
 	ix.addGrams = g

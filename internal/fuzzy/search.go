@@ -63,9 +63,9 @@ type scratch struct {
 // Results are the same as scoring every key by brute force (unless Options.MaxRerank cuts the rescoring
 // short). Why the filters are exact: a key of m tokens at token distance d from a query of n tokens shares
 // at least max(n, m) − d tokens with it, so a score ≥ s needs ⌈s·max(n, m)⌉ shared tokens (count filter)
-// and m within [s·n, n/s] (length filter). A key holding a query token holds every padded 3-gram of it,
-// with multiplicity (grams never span tokens), so the posting of the token's rarest gram is a superset of
-// the keys holding the token (for the j-th copy of a repeated token, of its j-th occurrence-tagged gram).
+// and m within [s·n, n/s] (length filter). A key holding a query token holds every indexed 3-gram of it,
+// with multiplicity (grams never span tokens, and which are indexed depends only on the token), so the
+// posting of the token's rarest gram is a superset of the keys holding the token (for the j-th copy of a repeated token, of its j-th occurrence-tagged gram).
 // Sorting the query tokens by that posting's length, a key sharing ⌈s·n⌉ tokens must be in one of the
 // n − ⌈s·n⌉ + 1 shortest (prefix filter): only those are scanned; the longer ones are merged or probed by
 // galloping search for the surviving candidates only. Candidates are rescored exactly in decreasing order
@@ -144,7 +144,7 @@ func (ix *Index) prepare(s *scratch) {
 			copyNo = 0
 		}
 		var rarest []uint32
-		s.grams, _ = tokenGrams(s.grams[:0], t)
+		s.grams = tokenGrams(s.grams[:0], t)
 		slices.Sort(s.grams)
 		for a := 0; a < len(s.grams); {
 			b := a + 1
