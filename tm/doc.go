@@ -37,6 +37,9 @@
 // A Memory is safe for concurrent use. Lookup, Concordance, Export and Len run in parallel with
 // each other and with one writer (Add, Import; writers are serialized); a reader sees every unit of
 // a committed batch or none. Only one process may open a store file for writing at a time.
+// ImportOptions.Progress is called from a goroutine of Import, one call at a time. Every other
+// exported type (Unit, Query, Match, Hit, the options and stats) is a plain value: safe to read
+// from many goroutines, not to change while others read it.
 //
 // # Caveats
 //
