@@ -70,6 +70,13 @@ func (m *Memory) load(db *bolt.DB) error {
 		if !bytes.Equal(meta.Get(metaFingerprint), fp) {
 			return fmt.Errorf("tm: open: store was indexed by another normalizer version; open it once for writing")
 		}
+		// The units bucket's sequence is the number of units ever added: size the maps and slices
+		// once instead of growing them through a million appends.
+		hint := 0
+		if units := tx.Bucket(bucketUnits); units != nil {
+			hint = int(min(units.Sequence(), 1<<26))
+		}
+		m.dup = make(map[uint64]uint32, hint)
 		c := exact.Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			if len(k) != 4 || len(v) != 8 {
@@ -77,7 +84,7 @@ func (m *Memory) load(db *bolt.DB) error {
 			}
 			m.addDup(binary.BigEndian.Uint64(v), binary.BigEndian.Uint32(k))
 		}
-		return m.loadUnits(keys)
+		return m.loadUnits(keys, hint)
 	})
 }
 
@@ -89,7 +96,7 @@ type entry struct {
 
 // loadUnits reads the record headers of the keys bucket and fills the direction indexes, one
 // goroutine per direction.
-func (m *Memory) loadUnits(keys *bolt.Bucket) error {
+func (m *Memory) loadUnits(keys *bolt.Bucket, hint int) error {
 	byDir := make(map[string][]entry)
 	dirCache := make(map[[2]string][2]string) // stored (src, tgt) tag strings → both direction keys
 	c := keys.Cursor()
@@ -112,6 +119,10 @@ func (m *Memory) loadUnits(keys *bolt.Bucket) error {
 			}
 			dirs = [2]string{dirKey(src, tgt), dirKey(tgt, src)}
 			dirCache[langs] = dirs
+			if len(byDir) == 0 { // most stores hold one language pair: give it the full size
+				byDir[dirs[0]] = make([]entry, 0, hint)
+				byDir[dirs[1]] = make([]entry, 0, hint)
+			}
 		}
 		byDir[dirs[0]] = append(byDir[dirs[0]], entry{id, h.srcKey})
 		byDir[dirs[1]] = append(byDir[dirs[1]], entry{id, h.tgtKey})
