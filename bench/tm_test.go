@@ -86,7 +86,7 @@ func getTMSet(b *testing.B, size int) *tmSet {
 	if s := tmSets[size]; s != nil {
 		return s
 	}
-	for k, s := range tmSets { // one big store at a time
+	for k, s := range tmSets { // one big store at a time (not closeTMSets: tmSetsMu is held)
 		s.m.Close()
 		os.RemoveAll(filepath.Dir(s.path))
 		delete(tmSets, k)
@@ -235,7 +235,19 @@ func rssMB() float64 {
 	return -1
 }
 
+// closeTMSets closes the cached stores and deletes their files.
+func closeTMSets() {
+	tmSetsMu.Lock()
+	defer tmSetsMu.Unlock()
+	for k, s := range tmSets {
+		s.m.Close()
+		os.RemoveAll(filepath.Dir(s.path))
+		delete(tmSets, k)
+	}
+}
+
 func BenchmarkTMLookup(b *testing.B) {
+	b.Cleanup(closeTMSets)
 	for _, size := range tmSizes() {
 		for side, dir := range []string{"en-ar", "ar-en"} {
 			b.Run(fmt.Sprintf("units=%d/%s/index", size, dir), func(b *testing.B) {
@@ -285,6 +297,7 @@ func BenchmarkTMLookup(b *testing.B) {
 
 // BenchmarkTMOpen measures opening a finished store until it is ready to answer.
 func BenchmarkTMOpen(b *testing.B) {
+	b.Cleanup(closeTMSets)
 	for _, size := range tmSizes() {
 		b.Run(fmt.Sprintf("units=%d", size), func(b *testing.B) {
 			s := getTMSet(b, size)
