@@ -17,8 +17,8 @@ import (
 // changed-by, context and property values, the earliest creation date and the largest usage count
 // are kept, notes are united). A different target for a stored source is a new unit.
 //
-// Units need a Pair with both languages and a non-empty Source and Target. An empty ID is set to
-// the unit's number in the store.
+// Units need a Pair with both languages and a non-empty Source and Target of at most MaxSegmentBytes
+// each. An empty ID is set to the unit's number in the store.
 func (m *Memory) Add(ctx context.Context, units ...Unit) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -91,6 +91,9 @@ func validate(u *Unit) error {
 	}
 	if u.Source == "" || u.Target == "" {
 		return ErrEmpty
+	}
+	if len(u.Source) > MaxSegmentBytes || len(u.Target) > MaxSegmentBytes {
+		return ErrTooLong
 	}
 	return nil
 }

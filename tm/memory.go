@@ -33,6 +33,7 @@ var (
 	// which the direction indexes cannot tell apart.
 	ErrSameLanguage = errors.New("tm: source and target language are the same")
 	ErrEmpty        = errors.New("tm: unit has an empty source or target")
+	ErrTooLong      = errors.New("tm: unit has a source or target longer than MaxSegmentBytes")
 )
 
 // Memory is a translation memory: units stored in a bbolt file (Open) or in RAM (NewMemory), with
@@ -58,6 +59,12 @@ type Memory struct {
 	n      int
 	closed bool
 }
+
+// MaxSegmentBytes bounds the source and the target of a unit. A translation memory holds sentences and
+// paragraphs; a longer "segment" is a whole document pasted by mistake, whose indexing would cost memory
+// and time out of all proportion. Add rejects such a unit with ErrTooLong; Import skips it and counts it
+// in ImportStats.Skipped.
+const MaxSegmentBytes = 1 << 20
 
 // NewMemory returns an empty Memory held in RAM; o may be nil. Its content is lost when the
 // program ends: Export it or use Open to keep it.
