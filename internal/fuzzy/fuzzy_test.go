@@ -2,6 +2,7 @@ package fuzzy
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -167,6 +168,16 @@ func TestSearchDefaults(t *testing.T) {
 	def.Add(1, "a b c d")
 	assert.Len(t, def.Search("a b x y", 0, 0), 1, "DefaultMinScore 0.5 keeps a half match")
 	assert.Empty(t, def.Search("a x y z", 0, 0))
+}
+
+func TestSearchTinyThreshold(t *testing.T) {
+	ix := New()
+	ix.Add(1, "open the file")
+	ix.Add(2, "close")
+	for _, minScore := range []float64{1e-300, math.SmallestNonzeroFloat64, 1e-9} {
+		got := ix.Search("open the door", minScore, 5)
+		assert.Equal(t, bruteForce(ix, "open the door", minScore, 5), got, "minScore %g", minScore)
+	}
 }
 
 func TestAddRemove(t *testing.T) {

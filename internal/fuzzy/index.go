@@ -30,12 +30,13 @@ type Options struct {
 // sure that no other method (Search included) runs during them, for example with a sync.RWMutex held for
 // writing around Add and Remove and for reading around Search.
 type Index struct {
-	opt   Options
-	keys  []string // by id; meaningful only where live
-	ntok  []uint32 // token count by id
-	live  []uint64 // bit set of ids present
-	count int
-	maxID uint32 // largest id ever added
+	opt    Options
+	keys   []string // by id; meaningful only where live
+	ntok   []uint32 // token count by id
+	live   []uint64 // bit set of ids present
+	count  int
+	maxID  uint32 // largest id ever added
+	maxTok int    // most tokens in a key ever added
 
 	grams map[uint64]uint32 // gram key → index into post
 	post  [][]uint32        // sorted ids per gram key
@@ -95,6 +96,7 @@ func (ix *Index) Add(id uint32, key string) {
 	ix.maxID = max(ix.maxID, id)
 	grams, ntok := ix.keyGrams(key)
 	ix.ntok[id] = uint32(ntok)
+	ix.maxTok = max(ix.maxTok, ntok)
 	if ntok == 0 {
 		ix.empty = insertSorted(ix.empty, id)
 		return

@@ -57,7 +57,7 @@ type scratch struct {
 }
 
 // Search returns up to limit keys whose token score against query is at least minScore, best first:
-// higher Score, then smaller CharDist, then smaller ID. minScore ≤ 0 and limit ≤ 0 select the Options
+// higher Score, then smaller CharDist, then smaller ID. minScore ≤ 0 (or NaN) and limit ≤ 0 select the Options
 // defaults; minScore above 1 finds nothing. query must be folded like the keys (normalize.Search).
 //
 // Results are the same as scoring every key by brute force (unless Options.MaxRerank cuts the rescoring
@@ -78,9 +78,9 @@ type scratch struct {
 // Cost: the scanned postings plus, per surviving candidate, one probe per longer token and one rescoring
 // (O(n·m) tokens and O(⌈n/64⌉·m) rune steps). The returned slice is new and owned by the caller.
 func (ix *Index) Search(query string, minScore float64, limit int) []Result {
-	if minScore <= 0 {
+	if !(minScore > 0) { // also NaN
 		minScore = ix.opt.MinScore
-		if minScore <= 0 {
+		if !(minScore > 0) {
 			minScore = DefaultMinScore
 		}
 	}
@@ -181,7 +181,10 @@ func (ix *Index) searchAt(s *scratch, query string, minScore float64, limit int)
 	n := len(s.qtoks)
 	need := func(x int) int { return max(1, int(math.Ceil(minScore*float64(x)-epsilon))) }
 	mLo := need(n)
-	mHi := int(math.Floor(float64(n)/minScore + epsilon))
+	mHi := ix.maxTok // no key is longer; also keeps n/minScore from overflowing for tiny thresholds
+	if hi := math.Floor(float64(n)/minScore + epsilon); hi < float64(mHi) {
+		mHi = int(hi)
+	}
 	avail := len(s.units)
 	if avail < mLo {
 		return // fewer query tokens occur in the index than a match needs
