@@ -57,20 +57,21 @@ type scratch struct {
 }
 
 // Search returns up to limit keys whose token score against query is at least minScore, best first:
-// higher Score, then smaller CharDist, then smaller ID. minScore ≤ 0 (or NaN) and limit ≤ 0 select the Options
-// defaults; minScore above 1 finds nothing. query must be folded like the keys (normalize.Search).
+// higher Score, then smaller CharDist, then smaller ID. minScore ≤ 0 (or NaN) and limit ≤ 0 select the
+// Options defaults; minScore above 1 finds nothing. query must be folded like the keys (normalize.Search).
 //
 // Results are the same as scoring every key by brute force (unless Options.MaxRerank cuts the rescoring
 // short). Why the filters are exact: a key of m tokens at token distance d from a query of n tokens shares
 // at least max(n, m) − d tokens with it, so a score ≥ s needs ⌈s·max(n, m)⌉ shared tokens (count filter)
 // and m within [s·n, n/s] (length filter). A key holding a query token holds every indexed 3-gram of it,
 // with multiplicity (grams never span tokens, and which are indexed depends only on the token), so the
-// posting of the token's rarest gram is a superset of the keys holding the token (for the j-th copy of a repeated token, of its j-th occurrence-tagged gram).
-// Sorting the query tokens by that posting's length, a key sharing ⌈s·n⌉ tokens must be in one of the
-// n − ⌈s·n⌉ + 1 shortest (prefix filter): only those are scanned; the longer ones are merged or probed by
-// galloping search for the surviving candidates only. Candidates are rescored exactly in decreasing order
-// of the bound shared/max(n, m), stopping when it falls below the limit-th best score found; a candidate
-// that can at best tie that score is skipped when its rune-count difference already loses the tie.
+// posting of the token's rarest gram is a superset of the keys holding the token (for the j-th copy of a
+// repeated token: of its j-th occurrence-tagged gram). Sorting the query tokens by that posting's length,
+// a key sharing ⌈s·n⌉ tokens must be in one of the n − ⌈s·n⌉ + 1 shortest (prefix filter): only those are
+// scanned; the longer ones are merged or probed by galloping search for the surviving candidates only.
+// Candidates are rescored exactly in decreasing order of the bound shared/max(n, m), stopping when it
+// falls below the limit-th best score found; a candidate that can at best tie that score is skipped when
+// its rune-count difference already loses the tie.
 //
 // Search first runs at threshold max(minScore, 0.8), where the filters are tight, and only when that
 // leaves fewer than limit results again at minScore.
