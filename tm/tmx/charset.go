@@ -37,7 +37,23 @@ func detect(r io.Reader) (_ io.Reader, bom bool) {
 	default:
 		return br, false
 	}
-	return transform.NewReader(br, enc.NewDecoder()), head[0] != '<' && head[0] != 0
+	return transform.NewReader(&evenBytes{r: br}, enc.NewDecoder()), head[0] != '<' && head[0] != 0
+}
+
+// evenBytes fails at the end of a UTF-16 input with an odd number of bytes: a truncated file, which the
+// UTF-16 decoder alone would end with a silent U+FFFD.
+type evenBytes struct {
+	r io.Reader
+	n int64
+}
+
+func (e *evenBytes) Read(p []byte) (int, error) {
+	n, err := e.r.Read(p)
+	e.n += int64(n)
+	if err == io.EOF && e.n%2 == 1 {
+		return n, fmt.Errorf("%w: UTF-16 input ends in the middle of a code unit (odd number of bytes)", ErrEncoding)
+	}
+	return n, err
 }
 
 // legacy maps the encoding labels we transcode to their decoders. Arabic
