@@ -77,9 +77,8 @@ type exporter interface {
 }
 
 type tmxExporter struct {
-	enc    *tmx.Encoder
-	header *tmx.Header
-	err    error
+	enc *tmx.Encoder
+	err error
 }
 
 func newTMXExporter(w io.Writer, p LangPair, all bool) *tmxExporter {
@@ -214,9 +213,8 @@ func plainText(text string, codes []tmx.Code) string {
 }
 
 type weblateExporter struct {
-	w   *bufio.Writer
-	n   int
-	err error
+	w *bufio.Writer
+	n int
 }
 
 func newWeblateExporter(w io.Writer) *weblateExporter {

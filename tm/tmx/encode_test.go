@@ -116,7 +116,7 @@ func TestEncodeRejects(t *testing.T) {
 	}
 }
 
-type failWriter struct{ n int }
+type failWriter struct{}
 
 func (w *failWriter) Write(p []byte) (int, error) {
 	return 0, errors.New("disk full")

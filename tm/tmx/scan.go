@@ -420,13 +420,13 @@ func (s *scanner) bang() (*token, error) {
 		t.kind, t.data = tokText, data
 		return t, nil
 	}
-	return s.directive(b)
+	return s.directive()
 }
 
 // directive skips a directive such as <!DOCTYPE …>, with encoding/xml's rules:
 // quoted '>' do not end it, nested '<' … '>' and comments are skipped.
-func (s *scanner) directive(b byte) (*token, error) {
-	var inquote byte
+func (s *scanner) directive() (*token, error) {
+	var inquote, b byte
 	depth := 0
 	var err error
 	for {
