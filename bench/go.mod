@@ -6,6 +6,7 @@ require (
 	github.com/blevesearch/bleve/v2 v2.6.3
 	github.com/stretchr/testify v1.12.1
 	github.com/tarjuman/tarjuman v0.0.0-00010101000000-000000000000
+	golang.org/x/text v0.44.0
 )
 
 replace github.com/tarjuman/tarjuman => ..
@@ -22,5 +23,4 @@ require (
 	go.etcd.io/bbolt v1.5.0 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
 	golang.org/x/sys v0.45.0 // indirect
-	golang.org/x/text v0.44.0 // indirect
 )
