@@ -404,6 +404,9 @@ func FuzzAlign(f *testing.F) {
 		pairs := append(slices.Clone(base), glossary.Pair{Source: src, Target: tgt}, glossary.Pair{Source: src, Target: tgt})
 		res, err := Align(context.Background(), slices.Values(pairs), Options{MinSegments: 10})
 		require.NoError(t, err)
+		again, err := Align(context.Background(), slices.Values(pairs), Options{MinSegments: 10})
+		require.NoError(t, err)
+		require.Equal(t, res.Candidates, again.Candidates, "deterministic")
 		for _, c := range res.Candidates {
 			assert.True(t, c.Score >= 0 && c.Score <= 1)
 			assert.LessOrEqual(t, len(c.Examples), 3)
