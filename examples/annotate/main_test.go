@@ -3,17 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tarjuman/tarjuman/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 func TestGolden(t *testing.T) {
 	tests := []struct {
@@ -28,13 +24,7 @@ func TestGolden(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var out bytes.Buffer
 			require.NoError(t, run(context.Background(), tt.args, strings.NewReader(tt.stdin), &out))
-			golden := filepath.Join("testdata", tt.name+".golden")
-			if *update {
-				require.NoError(t, os.WriteFile(golden, out.Bytes(), 0o644))
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err)
-			assert.Equal(t, string(want), out.String())
+			golden.Check(t, tt.name+".golden", out.Bytes())
 		})
 	}
 }

@@ -3,30 +3,19 @@ package main
 import (
 	"bytes"
 	"context"
-	"flag"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tarjuman/tarjuman/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/quickstart.golden")
 
 // TestQuickstartGolden runs the whole front-door tour and compares it with the reviewed output, so a change
 // in any capability's visible behaviour on the seed article shows up here.
 func TestQuickstartGolden(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, run(context.Background(), nil, nil, &out))
-	golden := filepath.Join("testdata", "quickstart.golden")
-	if *update {
-		require.NoError(t, os.MkdirAll("testdata", 0o755))
-		require.NoError(t, os.WriteFile(golden, out.Bytes(), 0o644))
-	}
-	want, err := os.ReadFile(golden)
-	require.NoError(t, err, "run with -update to create the golden file")
-	assert.Equal(t, string(want), out.String())
+	golden.Check(t, "quickstart.golden", out.Bytes())
 }
 
 func TestQuickstartShowsEveryCapability(t *testing.T) {
