@@ -55,35 +55,50 @@ func parseLangs(src, tgt string) (language.Tag, language.Tag, error) {
 	return s, t, nil
 }
 
+// glossaryJob is what annotate and check share: a glossary, a language pair and an input.
+type glossaryJob struct {
+	g        *glossary.Glossary
+	src, tgt language.Tag
+	in       io.ReadCloser
+	asJSON   bool
+}
+
+// openGlossaryJob parses the flags annotate and check share (-glossary, -src, -tgt, -json) and opens the
+// glossary and the input. The caller closes job.in.
+func openGlossaryJob(e env, fs *flag.FlagSet, args []string, defSrc, defTgt, jsonHelp string) (glossaryJob, error) {
+	gpath := fs.String("glossary", "", "glossary `file` (.tbx, or .tsv/.csv with a header row)")
+	src, tgt := langFlags(fs, defSrc, defTgt)
+	asJSON := fs.Bool("json", false, jsonHelp)
+	if err := parse(fs, args); err != nil {
+		return glossaryJob{}, err
+	}
+	job := glossaryJob{asJSON: *asJSON}
+	var err error
+	if job.src, job.tgt, err = parseLangs(*src, *tgt); err != nil {
+		return job, err
+	}
+	if job.g, err = loadGlossary(*gpath); err != nil {
+		return job, err
+	}
+	job.in, err = openInput(e, fs)
+	return job, err
+}
+
 func runAnnotate(ctx context.Context, e env, args []string) error {
 	fs := newFlagSet(e, "annotate", "[FILE|-]", "Finds the glossary's terms in text and prints each hit with its equivalents.")
-	gpath := fs.String("glossary", "", "glossary `file` (.tbx, or .tsv/.csv with a header row)")
-	src, tgt := langFlags(fs, "ar", "en")
-	asJSON := fs.Bool("json", false, "one JSON object per hit (offsets in code points)")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	s, t, err := parseLangs(*src, *tgt)
+	job, err := openGlossaryJob(e, fs, args, "ar", "en", "one JSON object per hit (offsets in code points)")
 	if err != nil {
 		return err
 	}
-	g, err := loadGlossary(*gpath)
-	if err != nil {
-		return err
-	}
-	in, err := openInput(e, fs)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	m := g.Matcher(s, t)
-	return eachLine(ctx, in, func(n int, line string) error {
+	defer job.in.Close()
+	m := job.g.Matcher(job.src, job.tgt)
+	return eachLine(ctx, job.in, func(n int, line string) error {
 		for _, h := range m.FindAll(line) {
 			targets := make([]string, 0, len(h.Targets))
 			for _, x := range h.Targets {
 				targets = append(targets, x.Text)
 			}
-			if *asJSON {
+			if job.asJSON {
 				if err := writeJSONLine(e.stdout, map[string]any{"line": n, "start": runeOffset(line, h.Start),
 					"end": runeOffset(line, h.End), "text": h.Text, "term": h.Source.Text, "entry": h.Entry.ID, "targets": targets}); err != nil {
 					return err
@@ -100,27 +115,13 @@ func runCheck(ctx context.Context, e env, args []string) error {
 	fs := newFlagSet(e, "check", "[FILE|-]",
 		"Checks a TSV of source<TAB>translation lines (or id<TAB>source<TAB>translation) against the glossary:\n"+
 			"missing required terms and forbidden or deprecated terms. Exits 1 when it found issues.")
-	gpath := fs.String("glossary", "", "glossary `file` (.tbx, or .tsv/.csv with a header row)")
-	src, tgt := langFlags(fs, "en", "ar")
-	asJSON := fs.Bool("json", false, "one JSON object per issue")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	s, t, err := parseLangs(*src, *tgt)
+	job, err := openGlossaryJob(e, fs, args, "en", "ar", "one JSON object per issue")
 	if err != nil {
 		return err
 	}
-	g, err := loadGlossary(*gpath)
-	if err != nil {
-		return err
-	}
-	in, err := openInput(e, fs)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
+	defer job.in.Close()
 	found := 0
-	err = eachLine(ctx, in, func(n int, line string) error {
+	err = eachLine(ctx, job.in, func(n int, line string) error {
 		f := strings.Split(line, "\t")
 		id := fmt.Sprint(n)
 		switch len(f) {
@@ -130,9 +131,9 @@ func runCheck(ctx context.Context, e env, args []string) error {
 		default:
 			return fmt.Errorf("line %d: want 2 or 3 tab-separated fields, got %d", n, len(f))
 		}
-		for _, is := range g.Check(s, t, f[0], f[1]) {
+		for _, is := range job.g.Check(job.src, job.tgt, f[0], f[1]) {
 			found++
-			if *asJSON {
+			if job.asJSON {
 				if err := writeJSONLine(e.stdout, map[string]any{"line": n, "id": id, "kind": is.Kind.String(), "message": is.Message, "term": is.Match.Text}); err != nil {
 					return err
 				}
