@@ -3,6 +3,7 @@ package tm
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/tarjuman/tarjuman/internal/fuzzy"
 	"github.com/tarjuman/tarjuman/internal/score"
 )
 
@@ -137,7 +139,8 @@ type Diff struct {
 }
 
 // Lookup returns the stored units whose source is most similar to q.Text in direction q.Pair,
-// best first: ICE, then Exact, Normalized, and Fuzzy by percentage; ties go to the smaller
+// best first (a zero q.Pair searches every direction the memory holds, for a caller that does not
+// know the language of its text; each Match.Unit then shows the direction it was found in): ICE, then Exact, Normalized, and Fuzzy by percentage; ties go to the smaller
 // character distance, then the most recently changed unit. Units stored in the opposite
 // direction answer too (Match.Reversed).
 //
@@ -154,8 +157,11 @@ func (m *Memory) Lookup(ctx context.Context, q Query) ([]Match, error) {
 	if q.Text == "" {
 		return nil, nil
 	}
-	if err := validatePair(q.Pair); err != nil {
-		return nil, err
+	anyDirection := q.Pair == LangPair{}
+	if !anyDirection {
+		if err := validatePair(q.Pair); err != nil {
+			return nil, err
+		}
 	}
 	minScore, limit := q.MinScore, q.Limit
 	if minScore <= 0 {
@@ -169,12 +175,36 @@ func (m *Memory) Lookup(ctx context.Context, q Query) ([]Match, error) {
 	if m.closed {
 		return nil, ErrClosed
 	}
-	dir := dirKey(q.Pair.Source, q.Pair.Target)
-	ix := m.dirs[dir]
-	if ix == nil {
-		return nil, nil
+	dirs := []string{dirKey(q.Pair.Source, q.Pair.Target)}
+	if anyDirection {
+		dirs = slices.Sorted(maps.Keys(m.dirs))
 	}
 	qs := newSegment(q.Text)
+	var found []scored
+	for _, dir := range dirs {
+		ix := m.dirs[dir]
+		if ix == nil {
+			continue
+		}
+		var err error
+		if found, err = m.lookupDir(ctx, &q, qs, dir, ix, minScore, limit, found); err != nil {
+			return nil, err
+		}
+	}
+	sortMatches(found)
+	matches := make([]Match, min(len(found), limit))
+	for i := range matches {
+		s := &found[i]
+		s.Diff = diff(qs, s.us)
+		s.Suggestion, s.Adjusted = adjust(s.Diff, qs, s.us, s.Unit.Target)
+		s.Unit = cloneUnit(s.Unit)
+		matches[i] = s.Match
+	}
+	return matches, nil
+}
+
+// lookupDir appends to found the scored matches of the query in one direction.
+func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir string, ix *fuzzy.Index, minScore float64, limit int, found []scored) ([]scored, error) {
 	var cands []candidate
 	if q.Exhaustive {
 		err := m.st.scan(ctx, func(r *record) bool {
@@ -187,7 +217,7 @@ func (m *Memory) Lookup(ctx context.Context, q Query) ([]Match, error) {
 			return true
 		})
 		if err != nil {
-			return nil, err
+			return found, err
 		}
 	} else {
 		// The index scores exactly like wordScore, and penalties only lower a score, so its results
@@ -201,31 +231,21 @@ func (m *Memory) Lookup(ctx context.Context, q Query) ([]Match, error) {
 			cands = append(cands, candidate{r, wordScore(qs.kw, splitKey(sideKey(r, dir)))})
 		})
 		if err != nil {
-			return nil, err
+			return found, err
 		}
 	}
 	sources := make(map[string]int) // source key → number of candidates with it
 	for _, c := range cands {
 		sources[sideKey(c.r, dir)]++
 	}
-	found := make([]scored, 0, len(cands))
 	for _, c := range cands {
-		s := scoreMatch(&q, qs, c, dir, sources[sideKey(c.r, dir)] > 1)
+		s := scoreMatch(q, qs, c, dir, sources[sideKey(c.r, dir)] > 1)
 		if s.Score+1e-9 < minScore {
 			continue
 		}
 		found = append(found, s)
 	}
-	sortMatches(found)
-	matches := make([]Match, min(len(found), limit))
-	for i := range matches {
-		s := &found[i]
-		s.Diff = diff(qs, s.us)
-		s.Suggestion, s.Adjusted = adjust(s.Diff, qs, s.us, s.Unit.Target)
-		s.Unit = cloneUnit(s.Unit)
-		matches[i] = s.Match
-	}
-	return matches, nil
+	return found, nil
 }
 
 // candidate is a record whose side in the query direction scores pct (wordScore) against the

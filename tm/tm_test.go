@@ -145,8 +145,14 @@ func TestLookupOptions(t *testing.T) {
 		require.Len(t, ms, 1)
 		assert.Equal(t, 22, ms[0].Percent)
 
-		_, err = m.Lookup(ctx, Query{Text: far})
-		assert.ErrorIs(t, err, ErrNoPair)
+		// A zero pair searches every direction: the Arabic text is found as the source of ar→en units.
+		ms, err = m.Lookup(ctx, Query{Text: far, MinScore: 0.2})
+		require.NoError(t, err)
+		require.Len(t, ms, 1)
+		assert.Equal(t, 22, ms[0].Percent)
+		assert.Equal(t, arEn, LangPair{ms[0].Unit.Pair.Source, ms[0].Unit.Pair.Target})
+		_, err = m.Lookup(ctx, Query{Text: far, Pair: LangPair{Source: language.Arabic}})
+		assert.ErrorIs(t, err, ErrNoPair, "half a pair is a mistake, not a wildcard")
 		_, err = m.Lookup(ctx, Query{Text: far, Pair: LangPair{language.English, language.AmericanEnglish}})
 		assert.ErrorIs(t, err, ErrSameLanguage)
 		ms, err = m.Lookup(ctx, Query{Text: far, Pair: LangPair{language.French, language.English}})
