@@ -13,6 +13,7 @@ import (
 	"iter"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 
 	"github.com/tarjuman/tarjuman/glossary"
@@ -76,13 +77,34 @@ func showGlossary(_ context.Context, w io.Writer, article string) error {
 		return err
 	}
 	matches := g.Matcher(language.Arabic, language.English).FindAll(article)
-	fmt.Fprintf(w, "%d hits of %d entries in the %d-byte article; the first 10:\n", len(matches), g.Len(), len(article))
-	for _, m := range matches[:min(10, len(matches))] {
-		en := ""
-		if len(m.Targets) > 0 {
-			en = m.Targets[0].Text
+	// Group the hits by concept: how often each was found and in which surface forms.
+	type group struct {
+		en    string
+		n     int
+		forms []string
+	}
+	var order []string
+	groups := map[string]*group{}
+	for _, m := range matches {
+		gr := groups[m.Entry.ID]
+		if gr == nil {
+			gr = &group{}
+			if len(m.Targets) > 0 {
+				gr.en = m.Targets[0].Text
+			}
+			groups[m.Entry.ID] = gr
+			order = append(order, m.Entry.ID)
 		}
-		fmt.Fprintf(w, "  %-28s (term %s) → %s\n", m.Text, m.Source.Text, en)
+		gr.n++
+		if !slices.Contains(gr.forms, m.Text) {
+			gr.forms = append(gr.forms, m.Text)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b string) int { return len(groups[b].forms) - len(groups[a].forms) })
+	fmt.Fprintf(w, "%d hits of %d terms in the %d-byte article; the terms found in the most forms:\n", len(matches), len(order), len(article))
+	for _, id := range order[:min(8, len(order))] {
+		gr := groups[id]
+		fmt.Fprintf(w, "  %-34s ×%-2d as %s\n", gr.en, gr.n, strings.Join(gr.forms, " · "))
 	}
 	// QA: a translation that renders the term differently is flagged; clitics on the target side are fine.
 	src := "Russia demands security guarantees."
