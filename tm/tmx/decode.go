@@ -480,32 +480,13 @@ func (d *Decoder) readTU(attrs []xml.Attr) (*TU, error) {
 		case "srclang":
 			tu.SrcLang = v
 			err = d.checkLang(v, true)
-		case "datatype":
-			tu.DataType = v
 		case "segtype":
 			tu.SegType = v
-		case "o-tmf":
-			tu.OTMF = v
-		case "o-encoding":
-			tu.OEncoding = v
-		case "creationtool":
-			tu.CreationTool = v
-		case "creationtoolversion":
-			tu.CreationToolVersion = v
-		case "creationid":
-			tu.CreationID = v
-		case "changeid":
-			tu.ChangeID = v
-		case "creationdate":
-			tu.CreationDate, err = d.date(a)
-		case "changedate":
-			tu.ChangeDate, err = d.date(a)
-		case "lastusagedate":
-			tu.LastUsageDate, err = d.date(a)
-		case "usagecount":
-			tu.UsageCount, err = d.count(a)
 		default:
-			tu.Ext = appendExt(tu.Ext, a)
+			var ok bool
+			if ok, err = d.sharedAttr(a, tu.shared()); !ok {
+				tu.Ext = appendExt(tu.Ext, a)
+			}
 		}
 		if err != nil {
 			return nil, err
@@ -554,6 +535,55 @@ func (d *Decoder) readTU(attrs []xml.Attr) (*TU, error) {
 	}
 }
 
+// sharedFields points at the attributes TMX gives both <tu> and <tuv>.
+type sharedFields struct {
+	dataType, otmf, oEncoding, tool, toolVersion, creationID, changeID *string
+	creationDate, changeDate, lastUsageDate                            *time.Time
+	usageCount                                                         *int
+}
+
+func (tu *TU) shared() sharedFields {
+	return sharedFields{&tu.DataType, &tu.OTMF, &tu.OEncoding, &tu.CreationTool, &tu.CreationToolVersion,
+		&tu.CreationID, &tu.ChangeID, &tu.CreationDate, &tu.ChangeDate, &tu.LastUsageDate, &tu.UsageCount}
+}
+
+func (v *TUV) shared() sharedFields {
+	return sharedFields{&v.DataType, &v.OTMF, &v.OEncoding, &v.CreationTool, &v.CreationToolVersion,
+		&v.CreationID, &v.ChangeID, &v.CreationDate, &v.ChangeDate, &v.LastUsageDate, &v.UsageCount}
+}
+
+// sharedAttr stores a into f if it is one of the attributes <tu> and <tuv> share; ok reports whether it
+// was.
+func (d *Decoder) sharedAttr(a xml.Attr, f sharedFields) (ok bool, err error) {
+	switch name(a.Name) {
+	case "datatype":
+		*f.dataType = a.Value
+	case "o-tmf":
+		*f.otmf = a.Value
+	case "o-encoding":
+		*f.oEncoding = a.Value
+	case "creationtool":
+		*f.tool = a.Value
+	case "creationtoolversion":
+		*f.toolVersion = a.Value
+	case "creationid":
+		*f.creationID = a.Value
+	case "changeid":
+		*f.changeID = a.Value
+	case "creationdate":
+		*f.creationDate, err = d.date(a)
+	case "changedate":
+		*f.changeDate, err = d.date(a)
+	case "lastusagedate":
+		*f.lastUsageDate, err = d.date(a)
+	case "usagecount":
+		*f.usageCount, err = d.count(a)
+	default:
+		return false, nil
+	}
+	return true, err
+}
+
 func (d *Decoder) readTUV(attrs []xml.Attr) (TUV, error) {
 	var v TUV
 	line, col := d.line, d.col
@@ -564,30 +594,11 @@ func (d *Decoder) readTUV(attrs []xml.Attr) (TUV, error) {
 		case "xml:lang", "lang":
 			v.Lang = val
 			err = d.checkLang(val, false)
-		case "datatype":
-			v.DataType = val
-		case "o-tmf":
-			v.OTMF = val
-		case "o-encoding":
-			v.OEncoding = val
-		case "creationtool":
-			v.CreationTool = val
-		case "creationtoolversion":
-			v.CreationToolVersion = val
-		case "creationid":
-			v.CreationID = val
-		case "changeid":
-			v.ChangeID = val
-		case "creationdate":
-			v.CreationDate, err = d.date(a)
-		case "changedate":
-			v.ChangeDate, err = d.date(a)
-		case "lastusagedate":
-			v.LastUsageDate, err = d.date(a)
-		case "usagecount":
-			v.UsageCount, err = d.count(a)
 		default:
-			v.Ext = appendExt(v.Ext, a)
+			var ok bool
+			if ok, err = d.sharedAttr(a, v.shared()); !ok {
+				v.Ext = appendExt(v.Ext, a)
+			}
 		}
 		if err != nil {
 			return v, err
