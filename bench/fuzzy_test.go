@@ -13,8 +13,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-	"unicode"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/tarjuman/tarjuman/internal/fuzzy"
@@ -197,11 +195,11 @@ func (s *fuzzySet) measure(nBrute int) {
 // bruteForce scores every key with the scorer fuzzy.Index uses (same tokens, score.Levenshtein,
 // score.Percent, ties by score.CharDistance then id) and keeps the best limit.
 func bruteForce(keys []string, query string, minScore float64, limit int) []fuzzy.Result {
-	q := tokens(nil, query)
+	q := fuzzy.Tokens(nil, query)
 	var best []fuzzy.Result
 	var ct []string
 	for id, k := range keys {
-		ct = tokens(ct[:0], k)
+		ct = fuzzy.Tokens(ct[:0], k)
 		d := score.Levenshtein(q, ct)
 		sc := score.Percent(len(q), len(ct), d)
 		if sc < minScore || len(best) == limit && sc < best[limit-1].Score {
@@ -230,43 +228,6 @@ func better(a, b fuzzy.Result) bool {
 	}
 	return a.ID < b.ID
 }
-
-// tokens mirrors internal/fuzzy's tokenizer (word runs of letters, digits, marks and underscores with inner
-// ' and -, each other non-space rune alone), so both sides count the same tokens.
-func tokens(dst []string, s string) []string {
-	start := -1
-	word := func(r rune) bool {
-		return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || r == '_'
-	}
-	space := func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff'
-	}
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case word(r):
-			if start < 0 {
-				start = i
-			}
-		case start >= 0 && (r == '\'' || r == '-' || r == '’') && i+size < len(s) && word(firstRune(s[i+size:])):
-		default:
-			if start >= 0 {
-				dst = append(dst, s[start:i])
-				start = -1
-			}
-			if !space(r) {
-				dst = append(dst, s[i:i+size])
-			}
-		}
-		i += size
-	}
-	if start >= 0 {
-		dst = append(dst, s[start:])
-	}
-	return dst
-}
-
-func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 
 var (
 	harakat = []rune{'\u064E', '\u064F', '\u0650', '\u0651', '\u0652', '\u064B'}

@@ -16,13 +16,13 @@ import (
 
 // bruteForce scores every live key with the same scorer: the reference Search must equal.
 func bruteForce(ix *Index, query string, minScore float64, limit int) []Result {
-	q := splitTokens(nil, query)
+	q := Tokens(nil, query)
 	var all []Result
 	for id, key := range ix.keys {
 		if !ix.Has(uint32(id)) {
 			continue
 		}
-		c := splitTokens(nil, key)
+		c := Tokens(nil, key)
 		d := score.Levenshtein(q, c)
 		sc := score.Percent(len(q), len(c), d)
 		if sc < minScore {
@@ -65,7 +65,7 @@ func TestSplitTokens(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, splitTokens(nil, tt.in))
+			assert.Equal(t, tt.want, Tokens(nil, tt.in))
 		})
 	}
 }

@@ -141,7 +141,7 @@ func (ix *Index) Remove(id uint32) {
 
 // keyGrams returns the occurrence-tagged gram keys of key (in ix's scratch) and its token count.
 func (ix *Index) keyGrams(key string) ([]uint64, int) {
-	ix.addToks = splitTokens(ix.addToks[:0], key)
+	ix.addToks = Tokens(ix.addToks[:0], key)
 	g := ix.addGrams[:0]
 	for _, t := range ix.addToks {
 		g = tokenGrams(g, t)

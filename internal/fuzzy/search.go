@@ -101,7 +101,7 @@ func (ix *Index) Search(query string, minScore float64, limit int) []Result {
 	defer ix.pool.Put(s)
 	s.res = s.res[:0]
 
-	s.qtoks = splitTokens(s.qtoks[:0], query)
+	s.qtoks = Tokens(s.qtoks[:0], query)
 	s.qrunes = utf8.RuneCountInString(query)
 	if len(s.qtoks) == 0 {
 		ix.searchEmpty(s, query, limit)
@@ -298,7 +298,7 @@ func (ix *Index) rescore(s *scratch, query string, minScore float64, limit int) 
 		if full && c.ub == s.res[limit-1].Score && s.tieLost(key, c.id, limit) {
 			continue
 		}
-		s.ctoks = splitTokens(s.ctoks[:0], key)
+		s.ctoks = Tokens(s.ctoks[:0], key)
 		d := score.Levenshtein(s.qtoks, s.ctoks)
 		sc := score.Percent(n, len(s.ctoks), d)
 		if sc < minScore || full && sc < s.res[limit-1].Score {

@@ -5,7 +5,8 @@ import (
 	"unicode/utf8"
 )
 
-// splitTokens appends the tokens of s to dst: runs of letters, digits, combining marks and underscores are
+// Tokens appends to dst the tokens the index scores s by (exported for baselines that must count exactly
+// as Search does): runs of letters, digits, combining marks and underscores are
 // words (an apostrophe or hyphen between two word runes stays inside: don't, كوفيد-19), white space and
 // controls separate, and every other rune (punctuation, symbols) is a token of its own. Keys reach the
 // index already folded by normalize.Search, so no case or diacritic handling happens here.
@@ -14,7 +15,7 @@ import (
 // reduced to exactly these word runes and joined by spaces, relying on each being one token here (a
 // placeholder such as %(file_name)s reduces to file_names, which internal/token would cut at the
 // underscore). Index and search must cut the same way; nothing else depends on how tokens are cut.
-func splitTokens(dst []string, s string) []string {
+func Tokens(dst []string, s string) []string {
 	start := -1 // start of the current word, or -1
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
