@@ -8,7 +8,6 @@ import (
 	"io"
 	"iter"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/tarjuman/tarjuman/glossary"
@@ -18,7 +17,7 @@ import (
 	"golang.org/x/text/language"
 )
 
-// loadGlossary reads a TBX file (.tbx, .xml) or a header-named TSV/CSV file (.tsv, .csv).
+// loadGlossary reads a glossary file in any format glossary.Read recognizes (TBX, TSV or CSV).
 func loadGlossary(path string) (*glossary.Glossary, error) {
 	if path == "" {
 		return nil, usageError{"-glossary FILE is required"}
@@ -28,14 +27,7 @@ func loadGlossary(path string) (*glossary.Glossary, error) {
 		return nil, err
 	}
 	defer f.Close()
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".tbx", ".xml":
-		return glossary.ReadTBX(f)
-	case ".csv":
-		return glossary.ReadCSV(f, glossary.Headed)
-	default:
-		return glossary.ReadCSV(f, glossary.HeadedTSV)
-	}
+	return glossary.Read(f)
 }
 
 func langFlags(fs *flag.FlagSet, defSrc, defTgt string) (src, tgt *string) {
@@ -66,7 +58,7 @@ type glossaryJob struct {
 // openGlossaryJob parses the flags annotate and check share (-glossary, -src, -tgt, -json) and opens the
 // glossary and the input. The caller closes job.in.
 func openGlossaryJob(e env, fs *flag.FlagSet, args []string, defSrc, defTgt, jsonHelp string) (glossaryJob, error) {
-	gpath := fs.String("glossary", "", "glossary `file` (.tbx, or .tsv/.csv with a header row)")
+	gpath := fs.String("glossary", "", "glossary `file` (TBX, or TSV/CSV with a header row)")
 	src, tgt := langFlags(fs, defSrc, defTgt)
 	asJSON := fs.Bool("json", false, jsonHelp)
 	if err := parse(fs, args); err != nil {

@@ -144,6 +144,9 @@ func TestGlossaryCommands(t *testing.T) {
 	code, out, _ := runCmd(t, "أكد أن روسيا تريد النتيجة من بالضمانات الأمنية\n", "annotate", "-glossary", g)
 	require.Equal(t, 0, code)
 	assert.Contains(t, out, "بالضمانات الأمنية\tالضمانات الأمنية\tsecurity guarantees")
+	code, tbxOut, _ := runCmd(t, "أكد أن روسيا تريد النتيجة من بالضمانات الأمنية\n", "annotate", "-glossary", testdata("glossary_seed.tbx"))
+	require.Equal(t, 0, code)
+	assert.Equal(t, out, tbxOut, "the same glossary as TBX, recognized by its content")
 
 	code, out, _ = runCmd(t, "1\tRussia demands security guarantees.\tتطالب روسيا بالضمانات الأمنية.\n2\tRussia demands security guarantees.\tتطالب روسيا بالتطمينات.\n", "check", "-glossary", g)
 	assert.Equal(t, 1, code, "issues found exit 1")

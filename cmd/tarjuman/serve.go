@@ -21,7 +21,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 			"compatible endpoints. Listens on loopback unless -addr says otherwise; another address needs -token\n"+
 			"(clients send Authorization: Bearer TOKEN) or -insecure.")
 	db := fs.String("db", defaultDB, "translation memory store `file` (created if missing)")
-	gpath := fs.String("glossary", "", "glossary `file` (.tbx, or .tsv/.csv with a header row)")
+	gpath := fs.String("glossary", "", "glossary `file` (TBX, or TSV/CSV with a header row)")
 	addr := fs.String("addr", "127.0.0.1:8765", "listen `address`")
 	token := fs.String("token", "", "require this bearer token on every request but /healthz")
 	insecure := fs.Bool("insecure", false, "allow a non-loopback address without -token")

@@ -7,6 +7,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -14,7 +15,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -70,20 +70,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) 
 
 func loadGlossary(path string) (*glossary.Glossary, error) {
 	if path == "" {
-		return glossary.ReadCSV(strings.NewReader(string(sample.File("glossary_seed.tsv"))), glossary.HeadedTSV)
+		return glossary.ReadCSV(bytes.NewReader(sample.File("glossary_seed.tsv")), glossary.HeadedTSV)
 	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".tbx", ".xml":
-		return glossary.ReadTBX(f)
-	case ".tsv", ".txt", ".tab":
-		return glossary.ReadCSV(f, glossary.HeadedTSV)
-	}
-	return glossary.ReadCSV(f, glossary.Headed)
+	return glossary.Read(f)
 }
 
 func loadText(arg string, stdin io.Reader) (string, error) {
