@@ -208,24 +208,28 @@ func (s *Server) tmUnits(w http.ResponseWriter, r *http.Request) {
 func (s *Server) tmImport(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxImportBody)
 	q := r.URL.Query()
-	f, ok := formats[strings.ToLower(q.Get("format"))]
-	if !ok {
-		s.fail(w, r, http.StatusBadRequest, "bad_format", fmt.Sprintf("unknown format %q (want tmx, tsv or json)", q.Get("format")))
+	f, err := tm.ParseFormat(q.Get("format"))
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, "bad_format", err.Error())
 		return
 	}
-	o := tm.ImportOptions{Format: f, Origin: q.Get("origin"), Lenient: q.Get("lenient") == "true"}
-	if q.Get("src") != "" || q.Get("tgt") != "" {
-		src, tgt, ok := s.langs(w, r, q.Get("src"), q.Get("tgt"))
-		if !ok {
-			return
-		}
-		o.Pair = tm.LangPair{Source: src, Target: tgt}
+	p, ok := s.optionalPair(w, r)
+	if !ok {
+		return
 	}
-	s.importBody(w, r, o)
+	s.importBody(w, r, tm.ImportOptions{Format: f, Pair: p, Origin: q.Get("origin"), Lenient: q.Get("lenient") == "true"})
 }
 
-var formats = map[string]tm.Format{"": tm.FormatAuto, "auto": tm.FormatAuto, "tmx": tm.FormatTMX, "tsv": tm.FormatTSV,
-	"json": tm.FormatWeblate, "weblate": tm.FormatWeblate}
+// optionalPair reads the src and tgt parameters, which are optional together: neither gives the zero
+// LangPair (every direction). On a bad language it answers 400 itself.
+func (s *Server) optionalPair(w http.ResponseWriter, r *http.Request) (tm.LangPair, bool) {
+	q := r.URL.Query()
+	if q.Get("src") == "" && q.Get("tgt") == "" {
+		return tm.LangPair{}, true
+	}
+	src, tgt, ok := s.langs(w, r, q.Get("src"), q.Get("tgt"))
+	return tm.LangPair{Source: src, Target: tgt}, ok
+}
 
 func (s *Server) importBody(w http.ResponseWriter, r *http.Request, o tm.ImportOptions) {
 	st, err := s.cfg.Memory.Import(r.Context(), r.Body, o)
@@ -239,22 +243,17 @@ func (s *Server) importBody(w http.ResponseWriter, r *http.Request, o tm.ImportO
 }
 
 func (s *Server) tmExport(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	f, ok := formats[strings.ToLower(q.Get("format"))]
-	if !ok || f == tm.FormatAuto {
-		f = tm.FormatTMX
-		if q.Get("format") != "" && !ok {
-			s.fail(w, r, http.StatusBadRequest, "bad_format", fmt.Sprintf("unknown format %q (want tmx, tsv or json)", q.Get("format")))
-			return
-		}
+	f, err := tm.ParseFormat(r.URL.Query().Get("format"))
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, "bad_format", err.Error())
+		return
 	}
-	var p tm.LangPair
-	if q.Get("src") != "" || q.Get("tgt") != "" {
-		src, tgt, ok := s.langs(w, r, q.Get("src"), q.Get("tgt"))
-		if !ok {
-			return
-		}
-		p = tm.LangPair{Source: src, Target: tgt}
+	if f == tm.FormatAuto {
+		f = tm.FormatTMX
+	}
+	p, ok := s.optionalPair(w, r)
+	if !ok {
+		return
 	}
 	// Export into a temporary file first: the memory is read-locked while it exports, and a client that
 	// stops reading must not hold that lock (and with it every writer) hostage. Errors then still get a
@@ -309,12 +308,9 @@ func (s *Server) tmConcordance(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var o tm.ConcordanceOptions
-	if q.Get("src") != "" || q.Get("tgt") != "" {
-		src, tgt, ok := s.langs(w, r, q.Get("src"), q.Get("tgt"))
-		if !ok {
-			return
-		}
-		o.Pair = tm.LangPair{Source: src, Target: tgt}
+	var ok bool
+	if o.Pair, ok = s.optionalPair(w, r); !ok {
+		return
 	}
 	if l := q.Get("limit"); l != "" {
 		v, err := strconv.Atoi(l)

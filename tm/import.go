@@ -29,6 +29,22 @@ const (
 	FormatWeblate
 )
 
+// ParseFormat reads a format name as users and HTTP clients write it: "tmx", "tsv", "json" (also
+// "weblate" or "weblate-json", as String writes it) and "auto" or "" for FormatAuto; case is ignored.
+func ParseFormat(name string) (Format, error) {
+	switch strings.ToLower(name) {
+	case "", "auto":
+		return FormatAuto, nil
+	case "tmx":
+		return FormatTMX, nil
+	case "tsv":
+		return FormatTSV, nil
+	case "json", "weblate", "weblate-json":
+		return FormatWeblate, nil
+	}
+	return FormatAuto, fmt.Errorf("tm: unknown format %q (want tmx, tsv or json)", name)
+}
+
 func (f Format) String() string {
 	switch f {
 	case FormatAuto:

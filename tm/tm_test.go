@@ -483,3 +483,18 @@ func TestOpenRekeysAfterNormalizerChange(t *testing.T) {
 	require.NotEmpty(t, ms)
 	assert.Equal(t, Exact, ms[0].Kind)
 }
+
+func TestParseFormat(t *testing.T) {
+	for in, want := range map[string]Format{"": FormatAuto, "AUTO": FormatAuto, "tmx": FormatTMX, "TSV": FormatTSV, "json": FormatWeblate, "weblate": FormatWeblate} {
+		f, err := ParseFormat(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, f, in)
+	}
+	for _, f := range []Format{FormatTMX, FormatTSV, FormatWeblate} {
+		back, err := ParseFormat(f.String())
+		require.NoError(t, err)
+		assert.Equal(t, f, back, "String and ParseFormat agree")
+	}
+	_, err := ParseFormat("docx")
+	assert.ErrorContains(t, err, "docx")
+}

@@ -53,9 +53,9 @@ func runImport(ctx context.Context, e env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	f, ok := importFormats[strings.ToLower(*format)]
-	if !ok {
-		return usageError{fmt.Sprintf("unknown -format %q", *format)}
+	f, err := tm.ParseFormat(*format)
+	if err != nil {
+		return usageError{err.Error()}
 	}
 	o := tm.ImportOptions{Format: f, Origin: *origin, Lenient: *lenient}
 	if *src != "" || *tgt != "" {
@@ -94,9 +94,6 @@ func runImport(ctx context.Context, e env, args []string) error {
 	return nil
 }
 
-var importFormats = map[string]tm.Format{"auto": tm.FormatAuto, "": tm.FormatAuto, "tmx": tm.FormatTMX, "tsv": tm.FormatTSV,
-	"json": tm.FormatWeblate, "weblate": tm.FormatWeblate}
-
 func runExport(ctx context.Context, e env, args []string) error {
 	fs := newFlagSet(e, "export", "", "Writes the store as TMX 1.4b (default), TSV or Weblate JSON to standard output.")
 	db := fs.String("db", defaultDB, "translation memory store `file`")
@@ -113,9 +110,9 @@ func runExport(ctx context.Context, e env, args []string) error {
 	if *asJSON {
 		*format = "json"
 	}
-	f, ok := importFormats[strings.ToLower(*format)]
-	if !ok || f == tm.FormatAuto {
-		return usageError{fmt.Sprintf("unknown -format %q", *format)}
+	f, err := tm.ParseFormat(*format)
+	if err != nil || f == tm.FormatAuto {
+		return usageError{fmt.Sprintf("unknown -format %q (want tmx, tsv or json)", *format)}
 	}
 	var p tm.LangPair
 	if *src != "" || *tgt != "" {
