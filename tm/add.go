@@ -228,6 +228,7 @@ func (m *Memory) publish(fresh []*record) {
 	defer m.mu.Unlock()
 	m.fill(byDir, len(fresh) >= 512)
 	m.n += len(fresh)
+	m.indexChanged = m.indexChanged || len(fresh) > 0
 }
 
 // addDup records that id has duplicate hash h. Most hashes have one id; the rare others (a hash

@@ -28,7 +28,11 @@
 // record), keys (id → languages and scoring words: all that Open reads to rebuild the index, so it
 // neither normalizes again nor touches the full records), exact (id → duplicate hash, loaded into
 // the in-memory hash → ids map) and meta (schema version, normalizer fingerprint; a changed
-// normalizer makes Open recompute the keys). Each Add and each Import batch is one bbolt transaction: once it has
+// normalizer makes Open recompute the keys; a random store id). Beside a store of 50,000 units or
+// more, Close saves the in-memory index to "<path>.idx" when it changed; Open restores it from there
+// (1M units: 0.6 s and no build garbage, instead of a 2–3 s rebuild) when the file matches the store's
+// id, unit sequence, last unit and normalizer, and rebuilds otherwise: the file is a checksummed cache,
+// safe to delete, never needed. Each Add and each Import batch is one bbolt transaction: once it has
 // returned, the units survive a crash of the process (bbolt fsyncs on commit unless
 // Options.NoSync), and a crash never leaves a half-written batch or a corrupt file.
 //
@@ -43,8 +47,10 @@
 //
 // # Caveats
 //
-// The whole index lives in memory, and Open reads every unit to rebuild it (the normalized words
-// are stored with each unit, so nothing is normalized again unless the normalizer changed). Units are keyed by base language: en-US and en-GB units answer the
+// The whole index lives in memory (1M units: about 430 MB). Without a matching index file (a small
+// store, a process that died before Close, a read-only user of a stale file) Open rebuilds it from
+// the stored scoring words, which are kept with each unit so that nothing is normalized again unless
+// the normalizer changed. Units are keyed by base language: en-US and en-GB units answer the
 // same queries (a Penalty marks the region mismatch), and a unit cannot pair two variants of one
 // language. Concordance scans the stored units linearly. TSV export keeps only the texts; TMX
 // keeps everything, but per-variant notes become unit notes and per-variant dates fold into the

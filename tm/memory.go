@@ -59,6 +59,9 @@ type Memory struct {
 	dirs   map[string]*fuzzy.Index // "ar>en" → index of the ar-side keys of ar–en units
 	n      int
 	closed bool
+	// indexChanged: the indexes differ from the store's index file (rebuilt at Open or grown since), so
+	// Close saves them; fromIndexFile: Open restored them from that file.
+	indexChanged, fromIndexFile bool
 }
 
 // MaxSegmentBytes bounds the source and the target of a unit. A translation memory holds sentences and
@@ -81,7 +84,9 @@ func newMemory(st store) *Memory {
 	return &Memory{st: st, dup: make(map[uint64]uint32), dupMore: make(map[uint64][]uint32), dirs: make(map[string]*fuzzy.Index)}
 }
 
-// Open opens the store file at path, creating it if needed, and rebuilds the lookup index from it.
+// Open opens the store file at path, creating it if needed, and loads the lookup index: from the index
+// file "<path>.idx" that Close writes beside a large store (50,000 units or more) when it is there and
+// matches the store, else by rebuilding it from the units. The index file is a cache, never needed.
 // o may be nil for the defaults. Only one process can have a file open for writing; Open waits up
 // to Options.Timeout for it.
 func Open(path string, o *Options) (*Memory, error) {
@@ -102,7 +107,7 @@ func Open(path string, o *Options) (*Memory, error) {
 		db.Close()
 		return nil, err
 	}
-	if m.n >= releaseAfterOpen {
+	if m.n >= releaseAfterOpen && !m.fromIndexFile {
 		// Building the indexes of a large store leaves as much garbage as it keeps (key lists, grown
 		// posting slices). Hand it back to the OS now rather than over the scavenger's minutes, so a
 		// server's resident memory is its live memory (1M units: ~1 GB → see BENCHMARKS.md).
@@ -165,7 +170,9 @@ func (m *Memory) Len() int {
 }
 
 // Close releases the store file. Calls after Close return ErrClosed. It waits for running
-// lookups and writes to finish.
+// lookups and writes to finish. If the store holds 50,000 units or more and its index was rebuilt or
+// grew since Open, Close first saves the index to "<path>.idx" so that the next Open need not rebuild
+// it (about 1 s per million units; a failure to write that cache is ignored).
 func (m *Memory) Close() error {
 	m.wmu.Lock()
 	defer m.wmu.Unlock()
@@ -175,6 +182,7 @@ func (m *Memory) Close() error {
 		return nil
 	}
 	m.closed = true
+	m.saveIndexFile()
 	m.dirs = nil
 	return m.st.close()
 }

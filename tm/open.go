@@ -47,6 +47,11 @@ func (m *Memory) load(db *bolt.DB) error {
 			case string(v) != schemaVersion:
 				return fmt.Errorf("%w %q (want %q)", ErrSchema, v, schemaVersion)
 			}
+			if meta.Get(metaStoreID) == nil {
+				if err := meta.Put(metaStoreID, newStoreID()); err != nil {
+					return err
+				}
+			}
 			if !bytes.Equal(meta.Get(metaFingerprint), fp) {
 				if err := rekey(tx.Bucket(bucketUnits), tx.Bucket(bucketKeys)); err != nil {
 					return err
@@ -70,6 +75,11 @@ func (m *Memory) load(db *bolt.DB) error {
 		if !bytes.Equal(meta.Get(metaFingerprint), fp) {
 			return fmt.Errorf("tm: open: store was indexed by another normalizer version; open it once for writing")
 		}
+		if m.loadIndexFile(db.Path(), tx, fp) {
+			m.fromIndexFile = true
+			return nil
+		}
+		m.indexChanged = true // rebuilt: worth saving at Close
 		// The units bucket's sequence is the number of units ever added: size the maps and slices
 		// once instead of growing them through a million appends.
 		hint := 0
