@@ -75,3 +75,21 @@ func BenchmarkSearch(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBulk builds the same index as BenchmarkAdd in one go (what Open does when it rebuilds).
+func BenchmarkBulk(b *testing.B) {
+	keys, _ := zipfCorpus(30000, 1)
+	bs := make([][]byte, len(keys))
+	for i, k := range keys {
+		bs[i] = []byte(k)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		bulk := NewBulk(len(keys))
+		for id, k := range bs {
+			bulk.Add(uint32(id), k)
+		}
+		bulk.Index(Options{})
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(keys)), "ns/key")
+}
