@@ -148,6 +148,21 @@ func (d *decoder) string() string {
 	return s
 }
 
+// bytes is string without the copy: the result is a slice of the decoder's input.
+func (d *decoder) bytes() []byte {
+	n := d.uvarint()
+	if d.err != nil {
+		return nil
+	}
+	if n > uint64(len(d.b)) {
+		d.err = errRecord
+		return nil
+	}
+	b := d.b[:n:n]
+	d.b = d.b[n:]
+	return b
+}
+
 func (d *decoder) strings() []string {
 	n := d.uvarint()
 	if d.err != nil || n == 0 {
@@ -208,20 +223,21 @@ func (d *decoder) tag() language.Tag {
 // header is the part of a record that Open needs to rebuild the index: the languages as stored
 // (BCP 47 strings) and the two matching keys.
 type header struct {
-	srcLang, tgtLang string
-	srcKey, tgtKey   string
+	srcLang, tgtLang []byte
+	srcKey, tgtKey   []byte
 }
 
-// decodeHeader reads only the header of an encoded record.
+// decodeHeader reads only the header of an encoded record. Its fields are slices of b, valid as
+// long as b is (Open copies what it keeps from the store's memory map).
 func decodeHeader(b []byte) (h header, err error) {
 	if len(b) == 0 || b[0] != recordVersion {
 		return h, errRecord
 	}
 	d := decoder{b: b[1:]}
-	h.srcLang = d.string()
-	h.tgtLang = d.string()
-	h.srcKey = d.string()
-	h.tgtKey = d.string()
+	h.srcLang = d.bytes()
+	h.tgtLang = d.bytes()
+	h.srcKey = d.bytes()
+	h.tgtKey = d.bytes()
 	return h, d.err
 }
 

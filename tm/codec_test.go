@@ -33,7 +33,8 @@ func TestRecordRoundTrip(t *testing.T) {
 			assert.Equal(t, c.r, got)
 			h, err := decodeHeader(b)
 			require.NoError(t, err)
-			assert.Equal(t, header{tagString(c.r.unit.Pair.Source), tagString(c.r.unit.Pair.Target), c.r.srcKey, c.r.tgtKey}, h)
+			assert.Equal(t, []string{tagString(c.r.unit.Pair.Source), tagString(c.r.unit.Pair.Target), c.r.srcKey, c.r.tgtKey},
+				[]string{string(h.srcLang), string(h.tgtLang), string(h.srcKey), string(h.tgtKey)})
 		})
 	}
 }

@@ -11,6 +11,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/text/language"
 
+	"github.com/tarjuman/tarjuman/internal/fuzzy"
 	"github.com/tarjuman/tarjuman/normalize"
 )
 
@@ -104,11 +105,13 @@ type entry struct {
 	key string
 }
 
-// loadUnits reads the record headers of the keys bucket and fills the direction indexes, one
-// goroutine per direction.
+// loadUnits reads the record headers of the keys bucket into one fuzzy.Bulk per direction, then
+// builds the direction indexes, one goroutine per direction.
 func (m *Memory) loadUnits(keys *bolt.Bucket, hint int) error {
-	byDir := make(map[string][]entry)
-	dirCache := make(map[[2]string][2]string) // stored (src, tgt) tag strings → both direction keys
+	bulks := make(map[string]*fuzzy.Bulk)
+	pairs := make(map[string][2]*fuzzy.Bulk) // "src\x00tgt" as stored → both directions' bulks
+	var lastSrc, lastTgt []byte
+	var fwd, rev *fuzzy.Bulk
 	c := keys.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		if len(k) != 4 {
@@ -119,31 +122,53 @@ func (m *Memory) loadUnits(keys *bolt.Bucket, hint int) error {
 		if err != nil {
 			return fmt.Errorf("tm: open: unit %d: %w", id, err)
 		}
-		langs := [2]string{h.srcLang, h.tgtLang}
-		dirs, ok := dirCache[langs]
-		if !ok {
-			src, err1 := language.Parse(h.srcLang)
-			tgt, err2 := language.Parse(h.tgtLang)
-			if err1 != nil || err2 != nil {
-				return fmt.Errorf("tm: open: unit %d: %w", id, errRecord)
+		if fwd == nil || !bytes.Equal(h.srcLang, lastSrc) || !bytes.Equal(h.tgtLang, lastTgt) {
+			name := string(h.srcLang) + "\x00" + string(h.tgtLang)
+			b, ok := pairs[name]
+			if !ok {
+				src, err1 := language.Parse(string(h.srcLang))
+				tgt, err2 := language.Parse(string(h.tgtLang))
+				if err1 != nil || err2 != nil {
+					return fmt.Errorf("tm: open: unit %d: %w", id, errRecord)
+				}
+				size := 0
+				if len(bulks) == 0 { // most stores hold one language pair: give it the full size
+					size = hint
+				}
+				for i, dir := range []string{dirKey(src, tgt), dirKey(tgt, src)} {
+					if bulks[dir] == nil {
+						bulks[dir] = fuzzy.NewBulk(size)
+					}
+					b[i] = bulks[dir]
+				}
+				pairs[name] = b
 			}
-			dirs = [2]string{dirKey(src, tgt), dirKey(tgt, src)}
-			dirCache[langs] = dirs
-			if len(byDir) == 0 { // most stores hold one language pair: give it the full size
-				byDir[dirs[0]] = make([]entry, 0, hint)
-				byDir[dirs[1]] = make([]entry, 0, hint)
-			}
+			fwd, rev, lastSrc, lastTgt = b[0], b[1], h.srcLang, h.tgtLang
 		}
-		byDir[dirs[0]] = append(byDir[dirs[0]], entry{id, h.srcKey})
-		byDir[dirs[1]] = append(byDir[dirs[1]], entry{id, h.tgtKey})
+		if !fwd.Add(id, h.srcKey) || !rev.Add(id, h.tgtKey) {
+			return fmt.Errorf("tm: open: unit %d out of order", id)
+		}
 		m.n++
 	}
-	m.fill(byDir, true)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for dir, b := range bulks {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			ix := b.Index(fuzzy.Options{})
+			mu.Lock()
+			m.dirs[dir] = ix
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
 	return nil
 }
 
 // fill adds entries to the direction indexes, in parallel across directions when asked to (the
-// indexes share nothing). The caller holds m.mu for writing or has not published m yet.
+// indexes share nothing). The caller holds m.mu for writing.
 func (m *Memory) fill(byDir map[string][]entry, parallel bool) {
 	for dir := range byDir {
 		m.dirIndex(dir)
