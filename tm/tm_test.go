@@ -371,6 +371,25 @@ func TestExportRoundTrip(t *testing.T) {
 	assert.Equal(t, 5, m3.Len())
 }
 
+// TestExportPrivateUseText: UI strings carry icon-font glyphs from the private use area (U+F015 is Font
+// Awesome's "home"). In a unit added as plain text they are text, not inline codes, and export keeps them.
+func TestExportPrivateUseText(t *testing.T) {
+	ctx := context.Background()
+	m := NewMemory(nil)
+	require.NoError(t, m.Add(ctx, Unit{Source: "\uf015 Home", Target: "\uf015 الرئيسية", Pair: enAr}))
+	for _, format := range []Format{FormatTMX, FormatTSV, FormatWeblate} {
+		var buf strings.Builder
+		require.NoError(t, m.Export(ctx, &buf, format, enAr), "format %v", format)
+		assert.Contains(t, buf.String(), "\uf015 Home", "format %v", format)
+		m2 := NewMemory(nil)
+		_, err := m2.Import(ctx, strings.NewReader(buf.String()), ImportOptions{})
+		require.NoError(t, err)
+		var again strings.Builder
+		require.NoError(t, m2.Export(ctx, &again, format, enAr))
+		assert.Equal(t, buf.String(), again.String(), "format %v: export, import, export is stable", format)
+	}
+}
+
 func scanAll(t *testing.T, m *Memory, f func(Unit)) {
 	t.Helper()
 	require.NoError(t, m.st.scan(context.Background(), func(r *record) bool { f(r.unit); return true }))

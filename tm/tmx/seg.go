@@ -197,8 +197,10 @@ func (s Seg) encode(b *strings.Builder, codes *[]Code) error {
 // Seg.Encode): each placeholder rune is replaced by its code, an opening HI
 // placeholder collects everything up to its closing one as Content, and the
 // remaining text becomes text runs. Placeholders may be reordered or repeated
-// (a translation moves codes). It fails on a placeholder without a code, on
-// an unbalanced HI, and on invalid UTF-8.
+// (a translation moves codes). A private use rune beyond the codes is kept as
+// text: text built by hand (a TSV import, a unit added by a program) may hold
+// an icon font's glyph, and Encode turns it back into a code of its own. It
+// fails on an unbalanced HI and on invalid UTF-8.
 func DecodeSeg(text string, codes []Code) (Seg, error) {
 	type frame struct {
 		hi  Inline
@@ -218,16 +220,13 @@ func DecodeSeg(text string, codes []Code) (Seg, error) {
 			return nil, fmt.Errorf("tmx: invalid UTF-8 in match text at byte %d", i)
 		}
 		n := PlaceholderIndex(r)
-		if n < 0 {
+		if n < 0 || n >= len(codes) { // a private use rune without a code is text (an icon font's glyph)
 			i += size
 			continue
 		}
 		flush(i)
 		i += size
 		start = i
-		if n >= len(codes) {
-			return nil, fmt.Errorf("tmx: placeholder %U has no code", r)
-		}
 		c := codes[n]
 		switch {
 		case c.Close:

@@ -73,6 +73,19 @@ func TestDecodeSegReorderedTarget(t *testing.T) {
 	assert.Equal(t, tmx.Seg{txt("القطة "), code(tmx.BPT, "<b>"), txt("الكبيرة"), code(tmx.EPT, "</b>")}, got)
 }
 
+func TestDecodeSegPrivateUseWithoutCode(t *testing.T) {
+	// U+F015 is Font Awesome's "home" glyph: plain text in a unit added by hand, not a code.
+	got, err := tmx.DecodeSeg("\uf015 Home \ue000", []tmx.Code{{Inline: tmx.Inline{Kind: tmx.PH, X: "1"}}})
+	require.NoError(t, err)
+	assert.Equal(t, tmx.Seg{txt("\uf015 Home "), {Kind: tmx.PH, X: "1"}}, got)
+	text, codes, err := got.Encode()
+	require.NoError(t, err)
+	assert.Equal(t, "\ue000 Home \ue001", text, "Encode makes the glyph a code of its own")
+	back, err := tmx.DecodeSeg(text, codes)
+	require.NoError(t, err)
+	assert.Equal(t, got, back)
+}
+
 func TestDecodeSegErrors(t *testing.T) {
 	hi := tmx.Seg{txt("a"), {Kind: tmx.HI, Content: tmx.Seg{txt("b")}}}
 	_, hiCodes, err := hi.Encode()
@@ -82,7 +95,6 @@ func TestDecodeSegErrors(t *testing.T) {
 		text  string
 		codes []tmx.Code
 	}{
-		{"placeholder_without_code", "a\ue005", nil},
 		{"unclosed_hi", "a\ue000b", hiCodes},
 		{"close_without_open", "a\ue001", hiCodes},
 		{"invalid_utf8", "a\xffb", nil},
