@@ -43,13 +43,16 @@ type tmSet struct {
 	path   string
 	units  int
 	addNs  int64 // adding all units in batches of tm.DefaultBatchSize, fsync on
-	openNs int64 // Open of the finished store: read every record, rebuild both indexes
+	openNs int64 // Open of the finished store from the index file Close wrote beside it
 	// CPU time (user+system, all threads) of the same: less sensitive than wall time to the
 	// other processes sharing the machine.
 	addCPU, openCPU time.Duration
-	rssMB           float64
-	heapMB          float64 // Go heap in use after Open (index, maps), without the mapped file
-	dirs            [2]tmDir
+	// Open of the same store without its index file (read every record header, rebuild both
+	// indexes): wall and CPU time
+	rebuildWall, rebuildCPU time.Duration
+	rssMB                   float64
+	heapMB                  float64 // Go heap in use after Open (index, maps), without the mapped file
+	dirs                    [2]tmDir
 }
 
 type tmDir struct {
@@ -139,6 +142,8 @@ func getTMSet(b *testing.B, size int) *tmSet {
 	if err := m.Close(); err != nil {
 		b.Fatal(err)
 	}
+	runtime.GC()
+	s.rebuildWall, s.rebuildCPU = openWithoutIndexFile(b, s.path)
 	runtime.GC()
 	start, cpu = time.Now(), tmCPUTime()
 	if s.m, err = tm.Open(s.path, nil); err != nil {
@@ -281,6 +286,38 @@ func rssMB() float64 {
 	return -1
 }
 
+// openWithoutIndexFile times a read-only Open of the store at path with its index file moved aside, so that
+// Open rebuilds the index from the units (what happens after a crash, or for a stale file).
+func openWithoutIndexFile(b *testing.B, path string) (time.Duration, time.Duration) {
+	restore := hideIndexFile(b, path)
+	defer restore()
+	start, cpu := time.Now(), tmCPUTime()
+	m, err := tm.Open(path, &tm.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	wall, c := time.Since(start), tmCPUTime()-cpu
+	m.Close()
+	return wall, c
+}
+
+// hideIndexFile renames the index file of the store at path, if any, and returns the function that puts it
+// back.
+func hideIndexFile(b *testing.B, path string) func() {
+	idx, aside := path+".idx", path+".idx.aside"
+	if err := os.Rename(idx, aside); err != nil {
+		if os.IsNotExist(err) {
+			return func() {}
+		}
+		b.Fatal(err)
+	}
+	return func() {
+		if err := os.Rename(aside, idx); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // closeTMSets closes the cached stores and deletes their files.
 func closeTMSets() {
 	tmSetsMu.Lock()
@@ -319,6 +356,8 @@ func BenchmarkTMLookup(b *testing.B) {
 				b.ReportMetric(float64(s.units)/s.addCPU.Seconds(), "add-units/cpu-s")
 				b.ReportMetric(float64(s.openNs)/1e6, "open-ms")
 				b.ReportMetric(float64(s.openCPU.Milliseconds()), "open-cpu-ms")
+				b.ReportMetric(float64(s.rebuildWall.Milliseconds()), "rebuild-open-ms")
+				b.ReportMetric(float64(s.rebuildCPU.Milliseconds()), "rebuild-open-cpu-ms")
 				b.ReportMetric(s.rssMB, "rss-MB")
 				b.ReportMetric(s.heapMB, "heap-MB")
 			})
@@ -343,30 +382,39 @@ func BenchmarkTMLookup(b *testing.B) {
 	}
 }
 
-// BenchmarkTMOpen measures opening a finished store until it is ready to answer.
+// BenchmarkTMOpen measures opening a finished store until it is ready to answer: from the index file that
+// Close saved beside it, and rebuilding the index from the units (the file moved aside; read-only, so
+// that Close does not save it again).
 func BenchmarkTMOpen(b *testing.B) {
 	b.Cleanup(closeTMSets)
 	for _, size := range tmSizes() {
-		b.Run(fmt.Sprintf("units=%d", size), func(b *testing.B) {
-			s := getTMSet(b, size)
-			tmSetsMu.Lock()
-			defer tmSetsMu.Unlock()
-			if err := s.m.Close(); err != nil {
-				b.Fatal(err)
-			}
-			b.ReportAllocs()
-			var err error
-			for b.Loop() {
-				m, err := tm.Open(s.path, nil)
-				if err != nil {
+		for _, mode := range []string{"index-file", "rebuild"} {
+			b.Run(fmt.Sprintf("units=%d/%s", size, mode), func(b *testing.B) {
+				s := getTMSet(b, size)
+				tmSetsMu.Lock()
+				defer tmSetsMu.Unlock()
+				if err := s.m.Close(); err != nil {
 					b.Fatal(err)
 				}
-				m.Close()
-			}
-			if s.m, err = tm.Open(s.path, nil); err != nil {
-				b.Fatal(err)
-			}
-		})
+				defer func() {
+					var err error
+					if s.m, err = tm.Open(s.path, nil); err != nil {
+						b.Fatal(err)
+					}
+				}()
+				if mode == "rebuild" {
+					defer hideIndexFile(b, s.path)()
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					m, err := tm.Open(s.path, &tm.Options{ReadOnly: true})
+					if err != nil {
+						b.Fatal(err)
+					}
+					m.Close()
+				}
+			})
+		}
 	}
 }
 

@@ -25,35 +25,45 @@ const envRSSStore = "TARJUMAN_BENCH_RSS_STORE"
 func BenchmarkTMFreshProcessRSS(b *testing.B) {
 	b.Cleanup(closeTMSets)
 	for _, size := range tmSizes() {
-		b.Run(fmt.Sprintf("units=%d", size), func(b *testing.B) {
-			s := getTMSet(b, size)
-			tmSetsMu.Lock()
-			defer tmSetsMu.Unlock()
-			if err := s.m.Close(); err != nil {
-				b.Fatal(err)
-			}
-			defer func() {
-				var err error
-				if s.m, err = tm.Open(s.path, nil); err != nil {
+		for _, mode := range []string{"index-file", "rebuild"} {
+			b.Run(fmt.Sprintf("units=%d/%s", size, mode), func(b *testing.B) {
+				s := getTMSet(b, size)
+				tmSetsMu.Lock()
+				defer tmSetsMu.Unlock()
+				if err := s.m.Close(); err != nil {
 					b.Fatal(err)
 				}
-			}()
-			for b.Loop() {
-				cmd := exec.Command(os.Args[0], "-test.run=^TestTMRSSChild$", "-test.count=1")
-				cmd.Env = append(os.Environ(), envRSSStore+"="+s.path)
-				out, err := cmd.Output()
-				if err != nil {
-					b.Fatalf("child: %v: %s", err, out)
+				defer func() {
+					var err error
+					if s.m, err = tm.Open(s.path, nil); err != nil {
+						b.Fatal(err)
+					}
+				}()
+				if mode == "rebuild" {
+					defer hideIndexFile(b, s.path)()
 				}
-				var openMS, rss, hwm float64
-				if _, err := fmt.Sscanf(reportLine(string(out)), "open-ms %f rss-MB %f hwm-MB %f", &openMS, &rss, &hwm); err != nil {
-					b.Fatalf("child said %q: %v", out, err)
-				}
-				b.ReportMetric(openMS, "open-ms")
-				b.ReportMetric(rss, "rss-MB")
-				b.ReportMetric(hwm, "peak-rss-MB")
-			}
-		})
+				rssChild(b, s.path)
+			})
+		}
+	}
+}
+
+// rssChild runs TestTMRSSChild on the store at path and reports what it measured.
+func rssChild(b *testing.B, path string) {
+	for b.Loop() {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestTMRSSChild$", "-test.count=1")
+		cmd.Env = append(os.Environ(), envRSSStore+"="+path)
+		out, err := cmd.Output()
+		if err != nil {
+			b.Fatalf("child: %v: %s", err, out)
+		}
+		var openMS, rss, hwm float64
+		if _, err := fmt.Sscanf(reportLine(string(out)), "open-ms %f rss-MB %f hwm-MB %f", &openMS, &rss, &hwm); err != nil {
+			b.Fatalf("child said %q: %v", out, err)
+		}
+		b.ReportMetric(openMS, "open-ms")
+		b.ReportMetric(rss, "rss-MB")
+		b.ReportMetric(hwm, "peak-rss-MB")
 	}
 }
 
