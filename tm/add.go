@@ -127,13 +127,26 @@ func sameBase(a, b language.Tag) bool {
 	return ab == bb
 }
 
-// sameTranslation reports whether a and b pair the same two texts in the same two languages,
-// in either direction.
+// sameTranslation reports whether a and b pair the same two texts, inline codes included, in the
+// same two languages, in either direction. The duplicate hash covers only the texts: units that
+// differ only in their codes (two icon glyphs, each a code of its own) share it and are told apart
+// here.
 func sameTranslation(a, b *Unit) bool {
 	if a.Source == b.Source && a.Target == b.Target && sameBase(a.Pair.Source, b.Pair.Source) && sameBase(a.Pair.Target, b.Pair.Target) {
-		return true
+		return sameCodes(a.SourceCodes, b.SourceCodes) && sameCodes(a.TargetCodes, b.TargetCodes)
 	}
-	return a.Source == b.Target && a.Target == b.Source && sameBase(a.Pair.Source, b.Pair.Target) && sameBase(a.Pair.Target, b.Pair.Source)
+	return a.Source == b.Target && a.Target == b.Source && sameBase(a.Pair.Source, b.Pair.Target) && sameBase(a.Pair.Target, b.Pair.Source) &&
+		sameCodes(a.SourceCodes, b.TargetCodes) && sameCodes(a.TargetCodes, b.SourceCodes)
+}
+
+func sameCodes(a, b []tmx.Code) bool {
+	return slices.EqualFunc(a, b, func(x, y tmx.Code) bool { return x.Close == y.Close && sameInline(&x.Inline, &y.Inline) })
+}
+
+func sameInline(x, y *tmx.Inline) bool {
+	return x.Kind == y.Kind && x.Text == y.Text && x.I == y.I && x.X == y.X && x.Type == y.Type && x.Pos == y.Pos &&
+		x.Assoc == y.Assoc && x.DataType == y.DataType && x.Ext == y.Ext &&
+		slices.EqualFunc(x.Content, y.Content, func(c, d tmx.Inline) bool { return sameInline(&c, &d) })
 }
 
 // mergeUnit merges the metadata of the duplicate src into dst, which keeps its texts, direction,

@@ -208,6 +208,26 @@ func TestDuplicates(t *testing.T) {
 	})
 }
 
+// TestDuplicatesDifferInCodes: two UI strings that differ only in an icon glyph (each imported from TMX as a
+// code of its own, so their texts are equal) are two translations, not one.
+func TestDuplicatesDifferInCodes(t *testing.T) {
+	const tmxDoc = `<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="t" creationtool="t" creationtoolversion="1"/><body>
+<tu tuid="a"><tuv xml:lang="en"><seg>Bullet ` + "\ue20b" + `</seg></tuv><tuv xml:lang="ar"><seg>نقطة ` + "\ue20b" + `</seg></tuv></tu>
+<tu tuid="b"><tuv xml:lang="en"><seg>Bullet ` + "\ue49e" + `</seg></tuv><tuv xml:lang="ar"><seg>نقطة ` + "\ue49e" + `</seg></tuv></tu>
+<tu tuid="c"><tuv xml:lang="en"><seg>Bullet ` + "\ue49e" + `</seg></tuv><tuv xml:lang="ar"><seg>نقطة ` + "\ue49e" + `</seg></tuv></tu>
+</body></tmx>`
+	ctx := context.Background()
+	m := NewMemory(nil)
+	st, err := m.Import(ctx, strings.NewReader(tmxDoc), ImportOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, 2, st.Added, "different glyphs: two units")
+	assert.Equal(t, 1, st.Merged, "the same glyph twice: one")
+	var out strings.Builder
+	require.NoError(t, m.Export(ctx, &out, FormatTMX, LangPair{}))
+	assert.Contains(t, out.String(), "Bullet \ue20b")
+	assert.Contains(t, out.String(), "Bullet \ue49e")
+}
+
 func TestAddRejects(t *testing.T) {
 	m := NewMemory(nil)
 	ctx := context.Background()
