@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -17,10 +18,18 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
 
+	"github.com/tarjuman/tarjuman/internal/score"
+	"github.com/tarjuman/tarjuman/internal/token"
+	"github.com/tarjuman/tarjuman/normalize"
 	"github.com/tarjuman/tarjuman/tm"
+	"github.com/tarjuman/tarjuman/tm/tmx"
 )
 
 // End-to-end benchmark of tm.Memory on real data: bbolt store, index rebuilt by Open, Lookup with
@@ -30,20 +39,25 @@ import (
 //	TARJUMAN_PAIRS=/path/pairs.tsv      origin<TAB>english<TAB>arabic; unset: skip
 //	TARJUMAN_PAIRS_TMX=/path/pairs.tmx  the same pairs as TMX, for the import benchmark; unset: skip it
 //	TARJUMAN_TM_SIZES=30000,300000      store sizes (units beyond the real pairs are "A B" → "A' B'" concatenations)
-//	TARJUMAN_TM_QUERIES=300             perturbed queries per size and direction
+//	TARJUMAN_TM_QUERIES=300             queries per size and direction (issueQuery: one edit kind each)
 //	TARJUMAN_TM_BRUTE=30                of which also run exhaustively (slow: O(units) each)
+//	TARJUMAN_TM_SHOW_MISSES=1           log every recall miss: kind, query, origin and top-1
 //
 // cd bench && TARJUMAN_PAIRS=... go test -run '^$' -bench 'TMLookup/units/-/index' -benchtime 2000x -timeout 1h .
 //
 // The index sub-benchmarks also report the exhaustive scan's median over TARJUMAN_TM_BRUTE queries
-// (brute-p50-µs); run the exhaustive sub-benchmarks with a small -benchtime (3x) if wanted.
+// (brute-p50-µs); run the exhaustive sub-benchmarks with a small -benchtime (3x) if wanted. Recall is
+// reported over all queries, per edit kind (recall@1-delete, ...) and per origin length in words
+// (recall@1-1to3w, recall@1-4w), next to ceiling@1, the share of queries a scorer could get right at all
+// (see tmDir.unbeatable).
 
 type tmSet struct {
 	m      *tm.Memory
 	path   string
 	units  int
-	addNs  int64 // adding all units in batches of tm.DefaultBatchSize, fsync on
-	openNs int64 // Open of the finished store from the index file Close wrote beside it
+	texts  [][2]string // english, arabic of unit "u"+i (a unit equal to an earlier one was merged into it)
+	addNs  int64       // adding all units in batches of tm.DefaultBatchSize, fsync on
+	openNs int64       // Open of the finished store from the index file Close wrote beside it
 	// CPU time (user+system, all threads) of the same: less sensitive than wall time to the
 	// other processes sharing the machine.
 	addCPU, openCPU time.Duration
@@ -56,12 +70,19 @@ type tmSet struct {
 }
 
 type tmDir struct {
+	side     int // 0: English sources (en→ar), 1: Arabic sources (ar→en)
 	queries  []tm.Query
-	origins  []string // ID of the unit each query was made from
+	origins  []int    // index in tmSet.texts of the text each query was made from
+	kinds    []string // the edit that made it (issueQuery)
 	long     []bool   // the origin's source has at least 4 words
 	p50, p99 time.Duration
 	p50Brute time.Duration
-	recall   float64 // top-1 is the origin unit (or ties with it)
+	// recall: the top-1 is the origin (or ties with it at the same percentage within Limit). The
+	// origin is recognized by its source and target, not its ID: Add merges a unit equal to an
+	// earlier one into it, and the stored unit keeps the earlier ID.
+	recall float64
+	// recallBy: hits and queries per edit kind and per origin length ("1to3w", "4w").
+	recallBy map[string][2]int
 	// best: top-1 scores at least as high as the origin unit does (the exhaustive scan decides), so no
 	// better answer was missed; queries whose origin the perturbation pushed below MinScore count as
 	// misses. It differs from recall where an edit turned the query into another stored string
@@ -69,9 +90,16 @@ type tmDir struct {
 	best float64
 	// best4: best@1 over the queries made from sources of 4 words or more. One or two word edits leave a
 	// 1–3 word UI string ("Open", "Save As") at or below 50%, often nearer to another stored string.
-	best4  float64
-	agree  float64 // top-1 percentage equals the exhaustive scan's
+	best4 float64
+	// ceiling: the share of queries that are hits or whose origin no scorer is bound to rank below
+	// another unit (tmDir.unbeatable); recall can reach it, not exceed it.
+	ceiling float64
+	// missBy: recall misses per edit kind, and of those the ones the ceiling excludes
+	missBy map[string][2]int
+	misses []string // one line per miss, logged when TARJUMAN_TM_SHOW_MISSES is set
+	agree  float64  // top-1 percentage equals the exhaustive scan's
 	nBrute int
+	logged bool
 }
 
 var (
@@ -158,33 +186,41 @@ func getTMSet(b *testing.B, size int) *tmSet {
 	s.rssMB, s.heapMB = rssMB(), float64(ms.HeapInuse)/(1<<20)
 
 	nq, nBrute := envInt("TARJUMAN_TM_QUERIES", 300), envInt("TARJUMAN_TM_BRUTE", 30)
+	s.texts = texts
 	for side := range 2 {
-		var words []string
+		var words []string // corpus words for substitutions and insertions: fields holding one word (wordSpan)
 		for _, t := range texts[:min(len(texts), 20000)] {
-			words = append(words, strings.Fields(t[side])...)
+			for _, f := range strings.Fields(t[side]) {
+				if isWord(f) {
+					words = append(words, f)
+				}
+			}
 		}
 		d := &s.dirs[side]
+		d.side = side
 		for range nq {
 			i := rng.IntN(len(texts))
+			text, kind := issueQuery(rng, texts[i][side], words, side == 1)
 			d.queries = append(d.queries, tm.Query{
-				Text:  perturb(rng, texts[i][side], words, side == 1),
+				Text:  text,
 				Pair:  tm.LangPair{Source: tmPairs[side], Target: tmPairs[1-side]},
 				Limit: limit, MinScore: minScore,
 			})
-			d.origins = append(d.origins, "u"+strconv.Itoa(i))
+			d.origins = append(d.origins, i)
+			d.kinds = append(d.kinds, kind)
 			d.long = append(d.long, len(strings.Fields(texts[i][side])) >= 4)
 		}
-		d.measure(b, s.m, nBrute)
+		d.measure(b, s, nBrute)
 	}
 	tmSets[size] = s
 	return s
 }
 
-func (d *tmDir) measure(b *testing.B, m *tm.Memory, nBrute int) {
+func (d *tmDir) measure(b *testing.B, s *tmSet, nBrute int) {
 	ctx := context.Background()
+	m := s.m
 	lat := make([]time.Duration, len(d.queries))
 	tops := make([][]tm.Match, len(d.queries))
-	found := 0
 	for i, q := range d.queries {
 		t := time.Now()
 		ms, err := m.Lookup(ctx, q)
@@ -193,52 +229,83 @@ func (d *tmDir) measure(b *testing.B, m *tm.Memory, nBrute int) {
 			b.Fatal(err)
 		}
 		tops[i] = ms
-		for _, mt := range ms {
-			if len(ms) > 0 && mt.Unit.ID == d.origins[i] && mt.Percent == ms[0].Percent {
-				found++
-				break
-			}
-		}
 	}
 	slices.Sort(lat)
 	d.p50, d.p99 = lat[len(lat)/2], lat[len(lat)*99/100]
-	d.recall = float64(found) / float64(len(d.queries))
 
-	// For each miss, ask the exhaustive scan how the origin itself scores.
-	best, best4, n4 := 0, 0, 0
+	// For each miss, ask the exhaustive scan how the origin itself scores, and whether another unit
+	// beats it by construction.
+	d.recallBy, d.missBy = map[string][2]int{}, map[string][2]int{}
+	count := func(mp map[string][2]int, key string, first, second bool) {
+		c := mp[key]
+		if first {
+			c[0]++
+		}
+		if second {
+			c[1]++
+		}
+		mp[key] = c
+	}
+	var kw *tmWords
+	found, best, best4, n4, lost := 0, 0, 0, 0, 0
 	for i, q := range d.queries {
+		o := s.texts[d.origins[i]]
+		src, tgt := o[d.side], o[1-d.side]
+		lenKey := "1to3w"
 		if d.long[i] {
+			lenKey = "4w"
 			n4++
 		}
-		if len(tops[i]) == 0 {
-			continue
-		}
-		if slices.ContainsFunc(tops[i], func(mt tm.Match) bool { return mt.Unit.ID == d.origins[i] && mt.Percent == tops[i][0].Percent }) {
+		hit := len(tops[i]) > 0 && slices.ContainsFunc(tops[i], func(mt tm.Match) bool {
+			return mt.Percent == tops[i][0].Percent && mt.Unit.Source == src && mt.Unit.Target == tgt
+		})
+		count(d.recallBy, d.kinds[i], hit, true)
+		count(d.recallBy, lenKey, hit, true)
+		if hit {
+			found++
 			best++
 			if d.long[i] {
 				best4++
 			}
 			continue
 		}
-		q.Exhaustive, q.Limit = true, 1000
-		all, err := m.Lookup(ctx, q)
-		if err != nil {
-			b.Fatal(err)
+		if kw == nil {
+			kw = newTMWords(s.texts, d.side)
 		}
-		for _, mt := range all {
-			if mt.Unit.ID == d.origins[i] {
-				if tops[i][0].Percent >= mt.Percent {
-					best++
-					if d.long[i] {
-						best4++
+		unbeatable := kw.unbeatable(q.Text, d.origins[i])
+		if unbeatable {
+			lost++
+		}
+		count(d.missBy, d.kinds[i], true, unbeatable)
+		top, originPct := "none", -1
+		if len(tops[i]) > 0 {
+			top = fmt.Sprintf("%d%% %q", tops[i][0].Percent, tops[i][0].Unit.Source)
+			q.Exhaustive, q.Limit = true, 1000
+			all, err := m.Lookup(ctx, q)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, mt := range all {
+				if mt.Unit.Source == src && mt.Unit.Target == tgt {
+					originPct = mt.Percent
+					if tops[i][0].Percent >= mt.Percent {
+						best++
+						if d.long[i] {
+							best4++
+						}
 					}
+					break
 				}
-				break
 			}
 		}
+		d.misses = append(d.misses, fmt.Sprintf("%s%s %q: origin %d%% %q, top-1 %s",
+			d.kinds[i], map[bool]string{true: " (beaten by construction)"}[unbeatable], q.Text, originPct, src, top))
 	}
-	d.best = float64(best) / float64(len(d.queries))
+	n := float64(len(d.queries))
+	d.recall = float64(found) / n
+	d.best = float64(best) / n
 	d.best4 = float64(best4) / float64(max(n4, 1))
+	d.ceiling = 1 - float64(lost)/n
 
 	var brute []time.Duration
 	agree := 0
@@ -260,6 +327,133 @@ func (d *tmDir) measure(b *testing.B, m *tm.Memory, nBrute int) {
 		d.nBrute = len(brute)
 		d.agree = float64(agree) / float64(len(brute))
 	}
+}
+
+// report adds the recall metrics of d to b, and logs once the counts behind them.
+func (d *tmDir) report(b *testing.B) {
+	b.ReportMetric(d.recall, "recall@1")
+	keys := slices.Sorted(maps.Keys(d.recallBy))
+	for _, k := range keys {
+		c := d.recallBy[k]
+		b.ReportMetric(float64(c[0])/float64(c[1]), "recall@1-"+k)
+	}
+	b.ReportMetric(d.ceiling, "ceiling@1")
+	b.ReportMetric(d.best, "best@1")
+	b.ReportMetric(d.best4, "best@1-4w")
+	if d.logged {
+		return
+	}
+	d.logged = true
+	var sb strings.Builder
+	for _, k := range keys {
+		c, x := d.recallBy[k], d.missBy[k]
+		fmt.Fprintf(&sb, " %s %d/%d", k, c[0], c[1])
+		if x[0] > 0 {
+			fmt.Fprintf(&sb, " (misses %d, beaten by construction %d)", x[0], x[1])
+		}
+		sb.WriteString(";")
+	}
+	b.Logf("hits/queries:%s", sb.String())
+	if os.Getenv("TARJUMAN_TM_SHOW_MISSES") != "" {
+		b.Logf("misses (origin -1%%: below MinScore):\n%s", strings.Join(d.misses, "\n"))
+	}
+}
+
+// tmWords holds the scoring words of one side of every text, as tm scores them (tm's keyWords of the
+// normalize.Search key), each word interned to an int32 so that Levenshtein compares integers.
+type tmWords struct {
+	texts  [][2]string
+	side   int
+	intern map[string]int32
+	ids    []int32  // the words of text i are ids[off[i]:off[i+1]]
+	off    []uint32 // len(texts)+1 offsets
+}
+
+func newTMWords(texts [][2]string, side int) *tmWords {
+	w := &tmWords{texts: texts, side: side, intern: map[string]int32{}, off: make([]uint32, 1, len(texts)+1)}
+	for _, t := range texts {
+		w.ids = w.appendIDs(w.ids, keyWords(normalize.Search.String(t[side])))
+		w.off = append(w.off, uint32(len(w.ids)))
+	}
+	return w
+}
+
+func (w *tmWords) appendIDs(dst []int32, words []string) []int32 {
+	for _, x := range words {
+		id, ok := w.intern[x]
+		if !ok {
+			id = int32(len(w.intern))
+			w.intern[x] = id
+		}
+		dst = append(dst, id)
+	}
+	return dst
+}
+
+func (w *tmWords) unit(i int) []int32 { return w.ids[w.off[i]:w.off[i+1]] }
+
+// unbeatable reports whether the origin text o of query cannot be ranked first by a word-based
+// scorer, because another text beats it by construction (the definition of the recall analysis):
+// the query has exactly that text's scoring words and the origin's differ; or the query's
+// normalize.Search key is that text's and not the origin's (an exact or normalized match: "ROLE" for
+// "Role" when the origin is "Role:"); or that text has a strictly higher word percentage and is no
+// farther from the query in characters of its scoring words; or the origin shares no word with the
+// query. It scans every text: call it for misses only.
+func (w *tmWords) unbeatable(query string, o int) bool {
+	qw := keyWords(normalize.Search.String(query))
+	q := w.appendIDs(nil, qw)
+	ow := w.unit(o)
+	owp := score.Percent(len(q), len(ow), score.Levenshtein(q, ow))
+	if owp == 0 {
+		return true
+	}
+	qKey := strings.Join(qw, " ")
+	oKey := strings.Join(keyWords(normalize.Search.String(w.texts[o][w.side])), " ")
+	osim := charSimilarity(qKey, oKey)
+	qNorm, oNorm := normalize.Search.String(query), normalize.Search.String(w.texts[o][w.side])
+	for i := range w.texts {
+		u := w.unit(i)
+		if slices.Equal(u, q) {
+			if !slices.Equal(u, ow) {
+				return true
+			}
+			// The same words as the origin: only an exact or normalized match of another text wins.
+			if qNorm != oNorm && normalize.Search.String(w.texts[i][w.side]) == qNorm {
+				return true
+			}
+			continue
+		}
+		if slices.Equal(u, ow) {
+			continue
+		}
+		if mx := max(len(q), len(u)); float64(mx-abs(len(q)-len(u)))/float64(mx) <= owp {
+			continue // even with every word of the shorter one matching, it cannot score higher
+		}
+		if score.Percent(len(q), len(u), score.Levenshtein(q, u)) <= owp {
+			continue
+		}
+		uKey := strings.Join(keyWords(normalize.Search.String(w.texts[i][w.side])), " ")
+		if charSimilarity(qKey, uKey) >= osim {
+			return true
+		}
+	}
+	return false
+}
+
+// charSimilarity is 1 − the rune edit distance of a and b over the longer one's rune count.
+func charSimilarity(a, b string) float64 {
+	n := max(utf8.RuneCountInString(a), utf8.RuneCountInString(b))
+	if n == 0 {
+		return 1
+	}
+	return 1 - float64(score.CharDistance(a, b))/float64(n)
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // tmCPUTime returns the user and system CPU time this process has used.
@@ -347,9 +541,7 @@ func BenchmarkTMLookup(b *testing.B) {
 				}
 				b.ReportMetric(float64(d.p50.Microseconds()), "p50-µs")
 				b.ReportMetric(float64(d.p99.Microseconds()), "p99-µs")
-				b.ReportMetric(d.recall, "recall@1")
-				b.ReportMetric(d.best, "best@1")
-				b.ReportMetric(d.best4, "best@1-4w")
+				d.report(b)
 				b.ReportMetric(d.agree, "agree-brute")
 				b.ReportMetric(float64(d.p50Brute.Microseconds()), "brute-p50-µs")
 				b.ReportMetric(float64(s.units)/(float64(s.addNs)/1e9), "add-units/s")
@@ -454,4 +646,378 @@ func BenchmarkTMImportTMX(b *testing.B) {
 	}
 	b.ReportMetric(float64(units)/elapsed.Seconds(), "units/s")
 	b.ReportMetric(float64(units)/cpu.Seconds(), "units/cpu-s")
+}
+
+// The edit kinds of the TM benchmark's queries, as issue 5 lists them; each query applies exactly one.
+const (
+	editDelete      = "delete"      // one word deleted (sources of 2 words or more)
+	editSubstitute  = "substitute"  // one word replaced by a different corpus word (2 words or more)
+	editSubstitute2 = "substitute2" // two words, at different positions, replaced (4 words or more)
+	editInsert      = "insert"      // one corpus word inserted
+	editCasePunct   = "case+punct"  // English: first-letter case or one word in capitals, and/or final punctuation
+	editHarakat     = "harakat"     // Arabic: 1–4 harakat, shadda or tanwin added
+	editHamza       = "hamza"       // Arabic: 1–3 hamza, alef, ta marbuta or alef maksura variants
+	editTatweel     = "tatweel"     // Arabic: 1–3 tatweel inside words
+)
+
+// issueQuery makes a query from the stored source src with exactly one edit, of a kind drawn uniformly
+// among those that apply to src, and returns it with the kind. Word edits touch only fields holding one
+// word (wordSpan: not "—", not "%s") and keep the punctuation attached to a substituted word; a
+// substitute never has the scoring word of the word it replaces, so every word edit changes the
+// words a TM scores. vocab holds the corpus fields to draw words from, each holding one word.
+func issueQuery(rng *rand.Rand, src string, vocab []string, arabic bool) (string, string) {
+	w := strings.Fields(src)
+	var pos []int // fields that are words
+	for i, f := range w {
+		if isWord(f) {
+			pos = append(pos, i)
+		}
+	}
+	var kinds []string
+	if len(pos) >= 2 {
+		kinds = append(kinds, editDelete, editSubstitute)
+	}
+	if len(pos) >= 4 {
+		kinds = append(kinds, editSubstitute2)
+	}
+	kinds = append(kinds, editInsert)
+	rs := []rune(src)
+	if !arabic {
+		kinds = append(kinds, editCasePunct)
+	} else {
+		if len(harakatSpots(rs)) > 0 {
+			kinds = append(kinds, editHarakat)
+		}
+		if len(hamzaSpots(rs)) > 0 {
+			kinds = append(kinds, editHamza)
+		}
+		if len(tatweelSpots(rs)) > 0 {
+			kinds = append(kinds, editTatweel)
+		}
+	}
+	kind := kinds[rng.IntN(len(kinds))]
+	switch kind {
+	case editDelete:
+		i := pos[rng.IntN(len(pos))]
+		return strings.Join(slices.Delete(w, i, i+1), " "), kind
+	case editSubstitute, editSubstitute2:
+		n := 1
+		if kind == editSubstitute2 {
+			n = 2
+		}
+		for _, j := range rng.Perm(len(pos))[:n] {
+			w[pos[j]] = substitute(rng, w[pos[j]], vocab)
+		}
+		return strings.Join(w, " "), kind
+	case editInsert:
+		x := vocab[rng.IntN(len(vocab))]
+		xs, xe, _ := wordSpan(x)
+		return strings.Join(slices.Insert(w, rng.IntN(len(w)+1), x[xs:xe]), " "), kind
+	case editCasePunct:
+		return casePunct(rng, src), kind
+	case editHarakat: // after 1–4 letters, one mark each
+		out := slices.Clone(rs)
+		spots := pickSpots(rng, harakatSpots(rs), 4)
+		for _, i := range slices.Backward(spots) {
+			out = slices.Insert(out, i+1, harakat[rng.IntN(len(harakat))])
+		}
+		return string(out), kind
+	case editTatweel:
+		out := slices.Clone(rs)
+		for _, i := range slices.Backward(pickSpots(rng, tatweelSpots(rs), 3)) {
+			out = slices.Insert(out, i+1, '\u0640')
+		}
+		return string(out), kind
+	default: // editHamza
+		out := slices.Clone(rs)
+		for _, i := range pickSpots(rng, hamzaSpots(rs), 3) {
+			vs := hamzaVariants(rs, i)
+			out[i] = vs[rng.IntN(len(vs))]
+		}
+		return string(out), kind
+	}
+}
+
+// pickSpots returns 1 to most distinct positions drawn from spots, in increasing order.
+func pickSpots(rng *rand.Rand, spots []int, most int) []int {
+	k := min(1+rng.IntN(most), len(spots))
+	out := make([]int, 0, k)
+	for _, j := range rng.Perm(len(spots))[:k] {
+		out = append(out, spots[j])
+	}
+	slices.Sort(out)
+	return out
+}
+
+// wordSpan returns the byte span of the word in field f when f is one word or number with, at most,
+// punctuation around it ("(default:" → "default"); placeholders ("%s", "<b>") and punctuation fields
+// ("—") are not words an edit touches.
+func wordSpan(f string) (start, end int, ok bool) {
+	n := 0
+	for _, t := range token.Tokenize(f) {
+		switch t.Kind {
+		case token.Word, token.Number:
+			start, end = t.Start, t.End
+			n++
+		case token.Placeholder:
+			return 0, 0, false
+		}
+	}
+	return start, end, n == 1
+}
+
+func isWord(f string) bool {
+	_, _, ok := wordSpan(f)
+	return ok
+}
+
+// substitute replaces the word in field f by the word of a vocab field with other scoring words,
+// keeping the punctuation around it: "(default:" → "(folder:". vocab holds only fields with a word.
+func substitute(rng *rand.Rand, f string, vocab []string) string {
+	start, end, _ := wordSpan(f)
+	old := keyWords(normalize.Search.String(f[start:end]))
+	for range 1000 {
+		v := vocab[rng.IntN(len(vocab))]
+		vs, ve, _ := wordSpan(v)
+		if !slices.Equal(keyWords(normalize.Search.String(v[vs:ve])), old) {
+			return f[:start] + v[vs:ve] + f[end:]
+		}
+	}
+	return f[:start] + "xyzzy" + f[end:] // a vocabulary of one word only
+}
+
+// finalPunct are the marks a query may end with instead of the source's.
+var finalPunct = []string{".", "!", "?", ":"}
+
+// casePunct changes the case of the first letter or writes one word in capitals, or adds, removes
+// or changes the final punctuation mark, or both. The result always differs from s.
+func casePunct(rng *rand.Rand, s string) string {
+	mode := rng.IntN(3) // 0: case, 1: punctuation, 2: both
+	if mode != 1 {
+		c, ok := changeCase(rng, s)
+		if ok {
+			s = c
+		} else {
+			mode = 1 // nothing to change the case of ("%s", "2.0")
+		}
+	}
+	if mode == 0 {
+		return s
+	}
+	last, size := utf8.DecodeLastRuneInString(s)
+	if !strings.ContainsRune(".!?:;", last) {
+		return s + finalPunct[rng.IntN(len(finalPunct))]
+	}
+	if rng.IntN(2) == 0 {
+		return s[:len(s)-size]
+	}
+	for {
+		if p := finalPunct[rng.IntN(len(finalPunct))]; p != string(last) {
+			return s[:len(s)-size] + p
+		}
+	}
+}
+
+// changeCase toggles the case of the first rune if it is a cased letter, or writes in capitals one word
+// that has a lower-case letter; it reports false when neither applies.
+func changeCase(rng *rand.Rand, s string) (string, bool) {
+	var opts []func() string
+	first, size := utf8.DecodeRuneInString(s)
+	if unicode.IsLower(first) || unicode.IsUpper(first) {
+		opts = append(opts, func() string {
+			if unicode.IsLower(first) {
+				return string(unicode.ToUpper(first)) + s[size:]
+			}
+			return string(unicode.ToLower(first)) + s[size:]
+		})
+	}
+	w := strings.Fields(s)
+	var lower []int
+	for i, f := range w {
+		if strings.ContainsFunc(f, unicode.IsLower) {
+			lower = append(lower, i)
+		}
+	}
+	if len(lower) > 0 {
+		opts = append(opts, func() string {
+			i := lower[rng.IntN(len(lower))]
+			w[i] = strings.ToUpper(w[i])
+			return strings.Join(w, " ")
+		})
+	}
+	if len(opts) == 0 {
+		return s, false
+	}
+	return opts[rng.IntN(len(opts))](), true
+}
+
+// isArabicLetter reports the letters of the basic Arabic block (hamza to yeh), tatweel excluded.
+func isArabicLetter(r rune) bool { return r >= 'ء' && r <= 'ي' && r != '\u0640' }
+
+// harakatSpots are the Arabic letters a haraka may follow.
+func harakatSpots(rs []rune) []int {
+	var spots []int
+	for i, r := range rs {
+		if isArabicLetter(r) {
+			spots = append(spots, i)
+		}
+	}
+	return spots
+}
+
+// tatweelSpots are the letters, followed by another letter of the same word, after which a tatweel
+// can stretch the joint: the letter must join to the next one (not ا أ إ آ د ذ ر ز و ؤ ة ء ى).
+func tatweelSpots(rs []rune) []int {
+	var spots []int
+	for i := 0; i+1 < len(rs); i++ {
+		if isArabicLetter(rs[i]) && isArabicLetter(rs[i+1]) && !strings.ContainsRune("اأإآدذرزوؤةءى", rs[i]) {
+			spots = append(spots, i)
+		}
+	}
+	return spots
+}
+
+// hamzaVariants returns the spellings that may replace rs[i], from the variant table of perturb
+// (and آ → ا): hamza forms, alef, ta marbuta and alef maksura written plainly anywhere, and the
+// reverse only where writers put it: أ/إ/آ for a word-initial alef that is not the article's,
+// ة for a final ه, ى for a final ي.
+func hamzaVariants(rs []rune, i int) []rune {
+	r := rs[i]
+	start := i == 0 || !isArabicLetter(rs[i-1]) && !unicode.Is(unicode.Mn, rs[i-1])
+	end := i+1 == len(rs) || !isArabicLetter(rs[i+1]) && !unicode.Is(unicode.Mn, rs[i+1])
+	switch r {
+	case 'آ':
+		return []rune{'ا'}
+	case 'ا':
+		if start && (i+1 == len(rs) || rs[i+1] != 'ل') {
+			return variant[r]
+		}
+		return nil
+	case 'ه', 'ي':
+		if end && !start {
+			return variant[r]
+		}
+		return nil
+	}
+	return variant[r]
+}
+
+func hamzaSpots(rs []rune) []int {
+	var spots []int
+	for i := range rs {
+		if len(hamzaVariants(rs, i)) > 0 {
+			spots = append(spots, i)
+		}
+	}
+	return spots
+}
+
+// keyWords is tm's (package tm, segment.go): the scoring words of a normalize.Search key, each
+// reduced to the runes internal/fuzzy counts as word runes.
+func keyWords(key string) []string {
+	var ws []string
+	for _, t := range tmTokens(key) {
+		if t.Kind == token.Word || t.Kind == token.Number || t.Kind == token.Placeholder {
+			ws = append(ws, fuzzyWord(key[t.Start:t.End]))
+		}
+	}
+	return ws
+}
+
+func fuzzyWord(w string) string {
+	out := strings.Map(func(r rune) rune {
+		if r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_') ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)) {
+			return r
+		}
+		return -1
+	}, w)
+	if out == "" {
+		return "_"
+	}
+	return out
+}
+
+// tmTokens is tm's tokens: internal/token, with each inline-code placeholder rune a token of its own.
+func tmTokens(text string) []token.Token {
+	if !strings.ContainsFunc(text, func(r rune) bool { return tmx.PlaceholderIndex(r) >= 0 }) {
+		return token.Tokenize(text)
+	}
+	var out []token.Token
+	add := func(start, end int) {
+		for _, t := range token.Tokenize(text[start:end]) {
+			t.Start += start
+			t.End += start
+			out = append(out, t)
+		}
+	}
+	start := 0
+	for i, r := range text {
+		if tmx.PlaceholderIndex(r) < 0 {
+			continue
+		}
+		add(start, i)
+		end := i + utf8.RuneLen(r)
+		out = append(out, token.Token{Start: i, End: end, Kind: token.Placeholder})
+		start = end
+	}
+	add(start, len(text))
+	return out
+}
+
+// TestIssueQuery checks that each query carries exactly the edit its kind names, that only applicable
+// kinds are drawn, and that every applicable one is.
+func TestIssueQuery(t *testing.T) {
+	vocab := map[bool][]string{false: {"folder", "disk", "network", "(printer)"}, true: {"مجلد", "قرص", "شبكة", "(طابعة)"}}
+	tests := []struct {
+		name   string
+		src    string
+		arabic bool
+		kinds  []string
+	}{
+		{"english_one_word", "Open", false, []string{editInsert, editCasePunct}},
+		{"english_three_words", "Save file as:", false, []string{editDelete, editSubstitute, editInsert, editCasePunct}},
+		{"english_long_with_dash", "Retype new %s password — again", false,
+			[]string{editDelete, editSubstitute, editSubstitute2, editInsert, editCasePunct}},
+		{"english_no_letters", "%s", false, []string{editInsert, editCasePunct}},
+		{"arabic_one_word_no_joints", "ادارة", true, []string{editInsert, editHarakat, editHamza}},
+		{"arabic_article_only_no_hamza", "الملف", true, []string{editInsert, editHarakat, editTatweel}},
+		{"arabic_long", "أعد كتابة كلمة السر الجديدة:", true,
+			[]string{editDelete, editSubstitute, editSubstitute2, editInsert, editHarakat, editHamza, editTatweel}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(1, 2))
+			srcWords := keyWords(normalize.Search.String(tt.src))
+			seen := map[string]int{}
+			for range 400 {
+				q, kind := issueQuery(rng, tt.src, vocab[tt.arabic], tt.arabic)
+				seen[kind]++
+				require.Contains(t, tt.kinds, kind)
+				require.NotEqual(t, tt.src, q, kind)
+				qWords := keyWords(normalize.Search.String(q))
+				dist := score.Levenshtein(srcWords, qWords)
+				switch kind {
+				case editDelete:
+					assert.Len(t, qWords, len(srcWords)-1, q)
+					assert.Equal(t, 1, dist, q)
+				case editSubstitute:
+					assert.Len(t, qWords, len(srcWords), q)
+					assert.Equal(t, 1, dist, q)
+				case editSubstitute2:
+					assert.Len(t, qWords, len(srcWords), q)
+					assert.Equal(t, 2, dist, q)
+				case editInsert:
+					assert.Len(t, qWords, len(srcWords)+1, q)
+					assert.Equal(t, 1, dist, q)
+				case editCasePunct:
+					assert.Equal(t, srcWords, qWords, q)
+					assert.Equal(t, strings.Trim(strings.ToLower(tt.src), ".!?:;"), strings.Trim(strings.ToLower(q), ".!?:;"), q)
+				default: // harakat, hamza, tatweel: folded away by normalize.Search
+					assert.Equal(t, normalize.Search.String(tt.src), normalize.Search.String(q), "%s %q", kind, q)
+				}
+			}
+			assert.ElementsMatch(t, tt.kinds, slices.Collect(maps.Keys(seen)), "%v", seen)
+		})
+	}
 }
