@@ -205,8 +205,8 @@ func (m *Memory) Lookup(ctx context.Context, q Query) ([]Match, error) {
 
 // lookupDir appends to found the scored matches of the query in one direction.
 func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir string, ix *fuzzy.Index, minScore float64, limit int, found []scored) ([]scored, error) {
-	var cands []candidate
 	if q.Exhaustive {
+		var cands []candidate
 		err := m.st.scan(ctx, func(r *record) bool {
 			if !sideMatches(r, dir) {
 				return true
@@ -219,21 +219,56 @@ func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir strin
 		if err != nil {
 			return found, err
 		}
-	} else {
-		// The index scores exactly like wordScore, and penalties only lower a score, so its results
-		// at minScore hold every match; extra candidates leave room for penalties to reorder.
-		res := ix.Search(strings.Join(qs.kw, " "), minScore, limit*2+10)
+		return appendScored(found, q, qs, dir, cands, minScore), nil
+	}
+	// The index scores exactly like wordScore, and penalties only lower a score, so its results at
+	// minScore hold every match. It ranks ties by the distance between keys, the final order by that
+	// between texts and then by date, usage and id: when the last result fetched could still reach
+	// the limit-th final match, the unfetched ones could too, so fetch more (up to maxFetch), and the
+	// results stay those of the exhaustive scan.
+	key := strings.Join(qs.kw, " ")
+	for n := limit*2 + 10; ; n *= 2 {
+		res := ix.Search(key, minScore, n)
 		ids := make([]uint32, len(res))
 		for i, r := range res {
 			ids[i] = r.ID
 		}
+		var cands []candidate
 		err := m.st.get(ids, func(r *record) {
 			cands = append(cands, candidate{r, wordScore(qs.kw, splitKey(sideKey(r, dir)))})
 		})
 		if err != nil {
 			return found, err
 		}
+		got := appendScored(nil, q, qs, dir, cands, minScore)
+		if len(res) < n || n >= maxFetch || !unfetchedMayRank(got, res[len(res)-1].Score, limit) {
+			return append(found, got...), nil
+		}
+		if err := ctx.Err(); err != nil {
+			return found, err
+		}
 	}
+}
+
+// maxFetch bounds the candidates one direction of a lookup fetches when many tie at the limit.
+const maxFetch = 5000
+
+// unfetchedMayRank reports whether a candidate the index ranked after the last one fetched, whose
+// word score is at most last, could be among the first limit matches of ms.
+func unfetchedMayRank(ms []scored, last float64, limit int) bool {
+	if len(ms) < limit {
+		return true
+	}
+	best := int(math.Floor(100*last + 1e-9)) // a fuzzy match: at most its word score
+	if last >= 1-1e-9 {
+		best = 101 // same words: may be an exact or in-context (ICE) match
+	}
+	sortMatches(ms)
+	return best >= ms[limit-1].Percent
+}
+
+// appendScored scores the candidates of one direction and appends those at minScore or above.
+func appendScored(found []scored, q *Query, qs *segment, dir string, cands []candidate, minScore float64) []scored {
 	sources := make(map[string]int) // source key → number of candidates with it
 	for _, c := range cands {
 		sources[sideKey(c.r, dir)]++
@@ -245,7 +280,7 @@ func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir strin
 		}
 		found = append(found, s)
 	}
-	return found, nil
+	return found
 }
 
 // candidate is a record whose side in the query direction scores pct (wordScore) against the

@@ -3,6 +3,7 @@ package tm
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -536,4 +537,44 @@ func TestParseFormat(t *testing.T) {
 	}
 	_, err := ParseFormat("docx")
 	assert.ErrorContains(t, err, "docx")
+}
+
+// TestLookupManyTies: when more units tie on their words than the index hands over at first, the lookup
+// fetches more, so that the exact match is not lost among normalized ones and the results equal the
+// exhaustive scan's.
+func TestLookupManyTies(t *testing.T) {
+	ctx := context.Background()
+	var units []Unit
+	for i := range 60 { // the same words, spelled with other case or harakat: Normalized matches
+		src := "open the file"
+		if i%2 == 0 {
+			src = "Open the File"
+		}
+		units = append(units, Unit{Source: src, Target: fmt.Sprintf("افتح الملف %d", i), Pair: enAr})
+		units = append(units, Unit{Source: fmt.Sprintf("Open the file number %d", i), Target: fmt.Sprintf("افتح الملف رقم %d", i), Pair: enAr})
+	}
+	units = append(units, Unit{ID: "exact", Source: "Open the file", Target: "افتح الملف", Pair: enAr})
+	memories(t, units, func(t *testing.T, m *Memory) {
+		for _, q := range []Query{
+			{Text: "Open the file", Pair: enAr, Limit: 3},
+			{Text: "Open the file now", Pair: enAr, Limit: 5},
+			{Text: "open file number", Pair: enAr, Limit: 4, MinScore: 0.4},
+		} {
+			got, err := m.Lookup(ctx, q)
+			require.NoError(t, err)
+			q.Exhaustive = true
+			want, err := m.Lookup(ctx, q)
+			require.NoError(t, err)
+			require.Equal(t, len(want), len(got), "query %q", q.Text)
+			for i := range want {
+				assert.Equal(t, want[i].Unit.ID, got[i].Unit.ID, "query %q, match %d", q.Text, i)
+				assert.Equal(t, want[i].Percent, got[i].Percent, "query %q, match %d", q.Text, i)
+			}
+		}
+		ms, err := m.Lookup(ctx, Query{Text: "Open the file", Pair: enAr, Limit: 1})
+		require.NoError(t, err)
+		require.Len(t, ms, 1)
+		assert.Equal(t, "exact", ms[0].Unit.ID)
+		assert.Equal(t, Exact, ms[0].Kind)
+	})
 }
