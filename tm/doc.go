@@ -15,7 +15,8 @@
 // punctuation penalty), minus explicit Penalties; ties go to the smaller character distance.
 // Candidates come from an in-memory character 3-gram index per direction (internal/fuzzy) over
 // exactly these words, whose filters keep every unit that can reach the threshold, so the results
-// equal a scan of every unit with the same scorer (Query.Exhaustive runs that scan).
+// have the percentages of a scan of every unit with the same scorer (Query.Exhaustive runs that scan;
+// when more units tie on a percentage than a lookup fetches, which of them are listed may differ).
 //
 // A Match carries what a translator's editor needs: the kind (ICE 101, Exact 100, Normalized 99,
 // Fuzzy), the differing words with byte offsets into the query and the stored source for
