@@ -22,7 +22,9 @@ type Query struct {
 	Pair LangPair
 	// Context, when given, turns an exact match with the same context into an ICE match.
 	Context Context
-	// MinScore drops matches scoring below it (0–1); 0 means DefaultMinScore.
+	// MinScore drops matches whose words score below it (0–1, the CAT fraction before penalties);
+	// 0 means DefaultMinScore. Penalties rank and flag a match but do not hide it: at 0.5, a 50%
+	// match that has a second translation comes back at 49 with its PenaltyMultiple.
 	MinScore float64
 	// Limit caps the number of matches; 0 means DefaultLimit.
 	Limit int
@@ -219,7 +221,7 @@ func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir strin
 		if err != nil {
 			return found, err
 		}
-		return appendScored(found, q, qs, dir, cands, minScore), nil
+		return appendScored(found, q, qs, dir, cands), nil
 	}
 	// The index scores exactly like wordScore, and penalties only lower a score, so its results at
 	// minScore hold every match. When an unfetched result could still score higher than the limit-th
@@ -243,7 +245,7 @@ func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir strin
 		if err != nil {
 			return found, err
 		}
-		got := appendScored(nil, q, qs, dir, cands, minScore)
+		got := appendScored(nil, q, qs, dir, cands)
 		if len(res) < n || n >= maxFetch || !unfetchedMayRank(got, res[len(res)-1].Score, limit) {
 			return append(found, got...), nil
 		}
@@ -270,18 +272,14 @@ func unfetchedMayRank(ms []scored, last float64, limit int) bool {
 	return best > ms[limit-1].Percent
 }
 
-// appendScored scores the candidates of one direction and appends those at minScore or above.
-func appendScored(found []scored, q *Query, qs *segment, dir string, cands []candidate, minScore float64) []scored {
+// appendScored scores the candidates of one direction (whose word scores are at least MinScore).
+func appendScored(found []scored, q *Query, qs *segment, dir string, cands []candidate) []scored {
 	sources := make(map[string]int) // source key → number of candidates with it
 	for _, c := range cands {
 		sources[sideKey(c.r, dir)]++
 	}
 	for _, c := range cands {
-		s := scoreMatch(q, qs, c, dir, sources[sideKey(c.r, dir)] > 1)
-		if s.Score+1e-9 < minScore {
-			continue
-		}
-		found = append(found, s)
+		found = append(found, scoreMatch(q, qs, c, dir, sources[sideKey(c.r, dir)] > 1))
 	}
 	return found
 }

@@ -578,3 +578,26 @@ func TestLookupManyTies(t *testing.T) {
 		assert.Equal(t, Exact, ms[0].Kind)
 	})
 }
+
+// TestMinScoreBeforePenalties: the threshold is about how much of the segment can be reused; a penalty
+// flags an ambiguity but does not hide a match that reaches the threshold on its words.
+func TestMinScoreBeforePenalties(t *testing.T) {
+	units := []Unit{
+		{ID: "a", Source: "Encodings", Target: "الترميزات", Pair: enAr},
+		{ID: "b", Source: "Encodings", Target: "ترميزات", Pair: enAr},
+	}
+	memories(t, units, func(t *testing.T, m *Memory) {
+		for _, exhaustive := range []bool{false, true} {
+			ms, err := m.Lookup(context.Background(), Query{Text: "Rainbow encodings", Pair: enAr, MinScore: 0.5, Exhaustive: exhaustive})
+			require.NoError(t, err)
+			require.Len(t, ms, 2, "exhaustive %v", exhaustive)
+			for _, mt := range ms {
+				assert.Equal(t, 49, mt.Percent, "50%% of the words, one point for the second translation")
+				assert.Equal(t, []Penalty{{PenaltyMultiple, 1}}, mt.Penalties)
+			}
+			ms, err = m.Lookup(context.Background(), Query{Text: "Rainbow encodings", Pair: enAr, MinScore: 0.51, Exhaustive: exhaustive})
+			require.NoError(t, err)
+			assert.Empty(t, ms, "below the threshold on its words")
+		}
+	})
+}
