@@ -41,7 +41,7 @@ import (
 //	TARJUMAN_TM_SIZES=30000,300000      store sizes (units beyond the real pairs are "A B" → "A' B'" concatenations)
 //	TARJUMAN_TM_QUERIES=300             queries per size and direction (issueQuery: one edit kind each)
 //	TARJUMAN_TM_BRUTE=30                of which also run exhaustively (slow: O(units) each)
-//	TARJUMAN_TM_SHOW_MISSES=1           log every recall miss: kind, query, origin and top-1
+//	TARJUMAN_TM_MISSES=/path/misses.txt append every recall miss to that file: kind, query, origin, top-1
 //
 // cd bench && TARJUMAN_PAIRS=... go test -run '^$' -bench 'TMLookup/units/-/index' -benchtime 2000x -timeout 1h .
 //
@@ -96,7 +96,7 @@ type tmDir struct {
 	ceiling float64
 	// missBy: recall misses per edit kind, and of those the ones the ceiling excludes
 	missBy map[string][2]int
-	misses []string // one line per miss, logged when TARJUMAN_TM_SHOW_MISSES is set
+	misses []string // one line per miss, written to TARJUMAN_TM_MISSES if set
 	agree  float64  // top-1 percentage equals the exhaustive scan's
 	nBrute int
 	logged bool
@@ -354,8 +354,16 @@ func (d *tmDir) report(b *testing.B) {
 		sb.WriteString(";")
 	}
 	b.Logf("hits/queries:%s", sb.String())
-	if os.Getenv("TARJUMAN_TM_SHOW_MISSES") != "" {
-		b.Logf("misses (origin -1%%: below MinScore):\n%s", strings.Join(d.misses, "\n"))
+	if path := os.Getenv("TARJUMAN_TM_MISSES"); path != "" { // not b.Log: go test keeps 10 lines of it
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer f.Close()
+		fmt.Fprintf(f, "## %s: %d misses (origin -1%%: below MinScore)\n", b.Name(), len(d.misses))
+		for _, line := range d.misses {
+			fmt.Fprintln(f, line)
+		}
 	}
 }
 
