@@ -26,10 +26,10 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tarjuman/tarjuman/internal/score"
+	"github.com/tarjuman/tarjuman/internal/tmkey"
 	"github.com/tarjuman/tarjuman/internal/token"
 	"github.com/tarjuman/tarjuman/normalize"
 	"github.com/tarjuman/tarjuman/tm"
-	"github.com/tarjuman/tarjuman/tm/tmx"
 )
 
 // End-to-end benchmark of tm.Memory on real data: bbolt store, index rebuilt by Open, Lookup with
@@ -367,7 +367,7 @@ func (d *tmDir) report(b *testing.B) {
 	}
 }
 
-// tmWords holds the scoring words of one side of every text, as tm scores them (tm's keyWords of the
+// tmWords holds the scoring words of one side of every text, as tm scores them (tmkey.Words of the
 // normalize.Search key), each word interned to an int32 so that Levenshtein compares integers.
 type tmWords struct {
 	texts  [][2]string
@@ -380,7 +380,7 @@ type tmWords struct {
 func newTMWords(texts [][2]string, side int) *tmWords {
 	w := &tmWords{texts: texts, side: side, intern: map[string]int32{}, off: make([]uint32, 1, len(texts)+1)}
 	for _, t := range texts {
-		w.ids = w.appendIDs(w.ids, keyWords(normalize.Search.String(t[side])))
+		w.ids = w.appendIDs(w.ids, tmkey.Words(normalize.Search.String(t[side])))
 		w.off = append(w.off, uint32(len(w.ids)))
 	}
 	return w
@@ -408,7 +408,7 @@ func (w *tmWords) unit(i int) []int32 { return w.ids[w.off[i]:w.off[i+1]] }
 // farther from the query in characters of its scoring words; or the origin shares no word with the
 // query. It scans every text: call it for misses only.
 func (w *tmWords) unbeatable(query string, o int) bool {
-	qw := keyWords(normalize.Search.String(query))
+	qw := tmkey.Words(normalize.Search.String(query))
 	q := w.appendIDs(nil, qw)
 	ow := w.unit(o)
 	owp := score.Percent(len(q), len(ow), score.Levenshtein(q, ow))
@@ -416,7 +416,7 @@ func (w *tmWords) unbeatable(query string, o int) bool {
 		return true
 	}
 	qKey := strings.Join(qw, " ")
-	oKey := strings.Join(keyWords(normalize.Search.String(w.texts[o][w.side])), " ")
+	oKey := strings.Join(tmkey.Words(normalize.Search.String(w.texts[o][w.side])), " ")
 	osim := charSimilarity(qKey, oKey)
 	qNorm, oNorm := normalize.Search.String(query), normalize.Search.String(w.texts[o][w.side])
 	for i := range w.texts {
@@ -440,7 +440,7 @@ func (w *tmWords) unbeatable(query string, o int) bool {
 		if score.Percent(len(q), len(u), score.Levenshtein(q, u)) <= owp {
 			continue
 		}
-		uKey := strings.Join(keyWords(normalize.Search.String(w.texts[i][w.side])), " ")
+		uKey := strings.Join(tmkey.Words(normalize.Search.String(w.texts[i][w.side])), " ")
 		if charSimilarity(qKey, uKey) >= osim {
 			return true
 		}
@@ -783,11 +783,11 @@ func isWord(f string) bool {
 // keeping the punctuation around it: "(default:" → "(folder:". vocab holds only fields with a word.
 func substitute(rng *rand.Rand, f string, vocab []string) string {
 	start, end, _ := wordSpan(f)
-	old := keyWords(normalize.Search.String(f[start:end]))
+	old := tmkey.Words(normalize.Search.String(f[start:end]))
 	for range 1000 {
 		v := vocab[rng.IntN(len(vocab))]
 		vs, ve, _ := wordSpan(v)
-		if !slices.Equal(keyWords(normalize.Search.String(v[vs:ve])), old) {
+		if !slices.Equal(tmkey.Words(normalize.Search.String(v[vs:ve])), old) {
 			return f[:start] + v[vs:ve] + f[end:]
 		}
 	}
@@ -920,59 +920,6 @@ func hamzaSpots(rs []rune) []int {
 	return spots
 }
 
-// keyWords is tm's (package tm, segment.go): the scoring words of a normalize.Search key, each
-// reduced to the runes internal/fuzzy counts as word runes.
-func keyWords(key string) []string {
-	var ws []string
-	for _, t := range tmTokens(key) {
-		if t.Kind == token.Word || t.Kind == token.Number || t.Kind == token.Placeholder {
-			ws = append(ws, fuzzyWord(key[t.Start:t.End]))
-		}
-	}
-	return ws
-}
-
-func fuzzyWord(w string) string {
-	out := strings.Map(func(r rune) rune {
-		if r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_') ||
-			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)) {
-			return r
-		}
-		return -1
-	}, w)
-	if out == "" {
-		return "_"
-	}
-	return out
-}
-
-// tmTokens is tm's tokens: internal/token, with each inline-code placeholder rune a token of its own.
-func tmTokens(text string) []token.Token {
-	if !strings.ContainsFunc(text, func(r rune) bool { return tmx.PlaceholderIndex(r) >= 0 }) {
-		return token.Tokenize(text)
-	}
-	var out []token.Token
-	add := func(start, end int) {
-		for _, t := range token.Tokenize(text[start:end]) {
-			t.Start += start
-			t.End += start
-			out = append(out, t)
-		}
-	}
-	start := 0
-	for i, r := range text {
-		if tmx.PlaceholderIndex(r) < 0 {
-			continue
-		}
-		add(start, i)
-		end := i + utf8.RuneLen(r)
-		out = append(out, token.Token{Start: i, End: end, Kind: token.Placeholder})
-		start = end
-	}
-	add(start, len(text))
-	return out
-}
-
 // TestIssueQuery checks that each query carries exactly the edit its kind names, that only applicable
 // kinds are drawn, and that every applicable one is.
 func TestIssueQuery(t *testing.T) {
@@ -996,14 +943,14 @@ func TestIssueQuery(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(1, 2))
-			srcWords := keyWords(normalize.Search.String(tt.src))
+			srcWords := tmkey.Words(normalize.Search.String(tt.src))
 			seen := map[string]int{}
 			for range 400 {
 				q, kind := issueQuery(rng, tt.src, vocab[tt.arabic], tt.arabic)
 				seen[kind]++
 				require.Contains(t, tt.kinds, kind)
 				require.NotEqual(t, tt.src, q, kind)
-				qWords := keyWords(normalize.Search.String(q))
+				qWords := tmkey.Words(normalize.Search.String(q))
 				dist := score.Levenshtein(srcWords, qWords)
 				switch kind {
 				case editDelete:

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/tarjuman/tarjuman/internal/tmkey"
 	"github.com/tarjuman/tarjuman/internal/token"
 	"github.com/tarjuman/tarjuman/normalize"
 )
@@ -154,7 +155,7 @@ func wordKeys(w string) []string {
 func phraseKeys(phrase string) [][]string {
 	var ks [][]string
 	for _, t := range token.Tokenize(phrase) {
-		if countsWord(t.Kind) {
+		if tmkey.CountsWord(t.Kind) {
 			ks = append(ks, wordKeys(phrase[t.Start:t.End]))
 		}
 	}
@@ -184,7 +185,7 @@ func containsAll(s string, needles []string) bool {
 func findPhrase(text string, pk [][]string) [][2]int {
 	var toks []token.Token
 	for _, t := range token.Tokenize(text) {
-		if countsWord(t.Kind) {
+		if tmkey.CountsWord(t.Kind) {
 			toks = append(toks, t)
 		}
 	}

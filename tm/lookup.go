@@ -13,6 +13,7 @@ import (
 
 	"github.com/tarjuman/tarjuman/internal/fuzzy"
 	"github.com/tarjuman/tarjuman/internal/score"
+	"github.com/tarjuman/tarjuman/internal/tmkey"
 )
 
 // Query is a Lookup request. The zero values of MinScore and Limit mean the defaults.
@@ -213,7 +214,7 @@ func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir strin
 			if !sideMatches(r, dir) {
 				return true
 			}
-			if pct := wordScore(qs.kw, splitKey(sideKey(r, dir))); pct+1e-9 >= minScore {
+			if pct := wordScore(qs.kw, tmkey.Split(sideKey(r, dir))); pct+1e-9 >= minScore {
 				cands = append(cands, candidate{r, pct})
 			}
 			return true
@@ -240,7 +241,7 @@ func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir strin
 		}
 		var cands []candidate
 		err := m.st.get(ids, func(r *record) {
-			cands = append(cands, candidate{r, wordScore(qs.kw, splitKey(sideKey(r, dir)))})
+			cands = append(cands, candidate{r, wordScore(qs.kw, tmkey.Split(sideKey(r, dir)))})
 		})
 		if err != nil {
 			return found, err

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tarjuman/tarjuman/internal/fuzzy"
+	"github.com/tarjuman/tarjuman/internal/tmkey"
 )
 
 // Options configure a Memory. A nil *Options means the defaults.
@@ -150,7 +151,7 @@ func dupSide(lang language.Tag, text string) string {
 
 // keys computes the matching keys of a unit.
 func keys(u *Unit) (src, tgt string) {
-	return indexKey(u.Source), indexKey(u.Target)
+	return tmkey.IndexKey(u.Source), tmkey.IndexKey(u.Target)
 }
 
 func (m *Memory) dirIndex(dir string) *fuzzy.Index {

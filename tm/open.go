@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tarjuman/tarjuman/internal/fuzzy"
+	"github.com/tarjuman/tarjuman/internal/tmkey"
 	"github.com/tarjuman/tarjuman/normalize"
 )
 
@@ -19,13 +20,13 @@ import (
 // changes the fingerprint and Open recomputes the stored keys.
 const fingerprintProbe = "ﻻ أإآٱ ؤئ ى ة ی ک ۀ ٠١٩ ۰۹ ٫٬٪ ـ َ ً ُ ّ ْ ٰ ۖ \u200c\u200f\u200b ABC Straße Ǆ ΣΑΣ"
 
-// keyVersion changes whenever indexKey changes in a way the probe might not show.
+// keyVersion changes whenever tmkey.IndexKey changes in a way the probe might not show.
 const keyVersion = "words-2"
 
-// fingerprint identifies the behaviour of the key normalizer and of indexKey.
+// fingerprint identifies the behaviour of the key normalizer and of tmkey.IndexKey.
 func fingerprint() []byte {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%s\x00%+v\x00%s\x00%s", keyVersion, normalize.Search.Options(), normalize.Search.String(fingerprintProbe), indexKey(fingerprintProbe))
+	fmt.Fprintf(h, "%s\x00%+v\x00%s\x00%s", keyVersion, normalize.Search.Options(), normalize.Search.String(fingerprintProbe), tmkey.IndexKey(fingerprintProbe))
 	return fmt.Appendf(nil, "fnv64a:%016x", h.Sum64())
 }
 

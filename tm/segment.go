@@ -3,16 +3,14 @@ package tm
 import (
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/tarjuman/tarjuman/internal/tmkey"
 	"github.com/tarjuman/tarjuman/internal/token"
 	"github.com/tarjuman/tarjuman/normalize"
-	"github.com/tarjuman/tarjuman/tm/tmx"
 )
 
 // segment is a text prepared for scoring: its key (normalize.Search of the whole text), its
-// scoring words (keyWords of the key) and, for the diff, its word tokens (word, number,
+// scoring words (tmkey.Words of the key) and, for the diff, its word tokens (word, number,
 // placeholder and inline-code tokens, punctuation left out) with their byte spans in the text and
 // their normalized forms.
 type segment struct {
@@ -25,7 +23,7 @@ type segment struct {
 
 func newSegment(text string) *segment {
 	s := &segment{text: text, key: normalize.Search.String(text)}
-	s.kw = keyWords(s.key)
+	s.kw = tmkey.Words(s.key)
 	return s
 }
 
@@ -36,116 +34,13 @@ func (s *segment) tokenize() {
 	}
 	s.toks = []token.Token{}
 	text := s.text
-	for _, t := range tokens(text) {
-		if !countsWord(t.Kind) {
+	for _, t := range tmkey.Tokens(text) {
+		if !tmkey.CountsWord(t.Kind) {
 			continue
 		}
 		s.toks = append(s.toks, t)
 		s.words = append(s.words, normalize.Search.String(text[t.Start:t.End]))
 	}
-}
-
-// keyWords returns the scoring words of a normalized key: its word, number, placeholder and
-// inline-code tokens, each reduced to the runes internal/fuzzy counts as word runes (see
-// fuzzyWord). Punctuation does not count: a changed comma is not a changed word.
-func keyWords(key string) []string {
-	var ws []string
-	for _, t := range tokens(key) {
-		if countsWord(t.Kind) {
-			ws = append(ws, fuzzyWord(key[t.Start:t.End]))
-		}
-	}
-	return ws
-}
-
-// indexKey is what the direction index holds for a text: its scoring words joined by spaces. Each
-// word is one token for internal/fuzzy, so the index's token score is exactly our word score and
-// its candidates are exactly those a scan with our scorer finds.
-func indexKey(text string) string {
-	return strings.Join(keyWords(normalize.Search.String(text)), " ")
-}
-
-// fuzzyWord keeps the runes of w that internal/fuzzy's tokenizer treats as word runes (letters,
-// digits, marks, underscore), so that w is a single index token: "30/12/2021" → "30122021",
-// "%s" → "s". A word without any (an inline code, "%%") becomes "_".
-func fuzzyWord(w string) string {
-	keep := true
-	for _, r := range w {
-		if !isFuzzyWordRune(r) {
-			keep = false
-			break
-		}
-	}
-	if keep {
-		return w
-	}
-	out := strings.Map(func(r rune) rune {
-		if isFuzzyWordRune(r) {
-			return r
-		}
-		return -1
-	}, w)
-	if out == "" {
-		return "_"
-	}
-	return out
-}
-
-func isFuzzyWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
-}
-
-// splitKey returns the scoring words stored in an index key.
-func splitKey(k string) []string {
-	if k == "" {
-		return nil
-	}
-	return strings.Split(k, " ")
-}
-
-// tokens tokenizes text and makes each inline-code placeholder rune a token of its own.
-func tokens(text string) []token.Token {
-	toks := token.Tokenize(text)
-	if !hasPlaceholder(text) {
-		return toks
-	}
-	var out []token.Token
-	add := func(start, end int) {
-		for _, t := range token.Tokenize(text[start:end]) {
-			t.Start += start
-			t.End += start
-			out = append(out, t)
-		}
-	}
-	start := 0
-	for i, r := range text {
-		if tmx.PlaceholderIndex(r) < 0 {
-			continue
-		}
-		add(start, i)
-		end := i + utf8.RuneLen(r)
-		out = append(out, token.Token{Start: i, End: end, Kind: token.Placeholder})
-		start = end
-	}
-	add(start, len(text))
-	return out
-}
-
-func hasPlaceholder(s string) bool {
-	for _, r := range s {
-		if tmx.PlaceholderIndex(r) >= 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// countsWord reports whether tokens of kind k count in the CAT percentage.
-func countsWord(k token.Kind) bool {
-	return k == token.Word || k == token.Number || k == token.Placeholder
 }
 
 // diff aligns the words of the query q and the source s (Levenshtein with backtrace) and returns
@@ -260,7 +155,7 @@ func adjust(ds []Diff, q, s *segment, target string) (string, bool) {
 			continue
 		}
 		if ttoks == nil {
-			ttoks = tokens(target)
+			ttoks = tmkey.Tokens(target)
 		}
 		want := normalize.Search.String(d.SourceText)
 		at := -1

@@ -1,0 +1,122 @@
+// Package tmkey computes the words a translation memory scores: the tokens of a normalize.Search key
+// that count in the CAT percentage (words, numbers, placeholders, inline codes), each reduced to a single
+// internal/fuzzy token, and the index key built from them. It is shared by package tm and the
+// benchmarks, which must count words exactly as tm does.
+//
+// # Concurrency
+//
+// Every function is safe for concurrent use.
+package tmkey
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tarjuman/tarjuman/internal/token"
+	"github.com/tarjuman/tarjuman/normalize"
+	"github.com/tarjuman/tarjuman/tm/tmx"
+)
+
+// Words returns the scoring words of a normalized key: its word, number, placeholder and
+// inline-code tokens, each reduced to the runes internal/fuzzy counts as word runes (see
+// fuzzyWord). Punctuation does not count: a changed comma is not a changed word.
+func Words(key string) []string {
+	var ws []string
+	for _, t := range Tokens(key) {
+		if CountsWord(t.Kind) {
+			ws = append(ws, fuzzyWord(key[t.Start:t.End]))
+		}
+	}
+	return ws
+}
+
+// IndexKey is what the direction index holds for a text: its scoring words joined by spaces. Each
+// word is one token for internal/fuzzy, so the index's token score is exactly tm's word score and
+// its candidates are exactly those a scan with that scorer finds.
+func IndexKey(text string) string {
+	return strings.Join(Words(normalize.Search.String(text)), " ")
+}
+
+// fuzzyWord keeps the runes of w that internal/fuzzy's tokenizer treats as word runes (letters,
+// digits, marks, underscore), so that w is a single index token: "30/12/2021" → "30122021",
+// "%s" → "s". A word without any (an inline code, "%%") becomes "_".
+func fuzzyWord(w string) string {
+	keep := true
+	for _, r := range w {
+		if !isFuzzyWordRune(r) {
+			keep = false
+			break
+		}
+	}
+	if keep {
+		return w
+	}
+	out := strings.Map(func(r rune) rune {
+		if isFuzzyWordRune(r) {
+			return r
+		}
+		return -1
+	}, w)
+	if out == "" {
+		return "_"
+	}
+	return out
+}
+
+func isFuzzyWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+}
+
+// Split returns the scoring words stored in an index key.
+func Split(k string) []string {
+	if k == "" {
+		return nil
+	}
+	return strings.Split(k, " ")
+}
+
+// Tokens tokenizes text and makes each inline-code placeholder rune a token of its own.
+func Tokens(text string) []token.Token {
+	toks := token.Tokenize(text)
+	if !hasPlaceholder(text) {
+		return toks
+	}
+	var out []token.Token
+	add := func(start, end int) {
+		for _, t := range token.Tokenize(text[start:end]) {
+			t.Start += start
+			t.End += start
+			out = append(out, t)
+		}
+	}
+	start := 0
+	for i, r := range text {
+		if tmx.PlaceholderIndex(r) < 0 {
+			continue
+		}
+		add(start, i)
+		end := i + utf8.RuneLen(r)
+		out = append(out, token.Token{Start: i, End: end, Kind: token.Placeholder})
+		start = end
+	}
+	add(start, len(text))
+	return out
+}
+
+func hasPlaceholder(s string) bool {
+	for _, r := range s {
+		if tmx.PlaceholderIndex(r) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// CountsWord reports whether tokens of kind k count in the CAT percentage.
+func CountsWord(k token.Kind) bool {
+	return k == token.Word || k == token.Number || k == token.Placeholder
+}

@@ -1,0 +1,31 @@
+package tmkey
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/tarjuman/tarjuman/normalize"
+)
+
+func TestIndexKey(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"punctuation_does_not_count", "Open the file, then save.", "open the file then save"},
+		{"placeholders_and_numbers_are_words", "Deleted %d of %s files", "deleted d of s files"},
+		{"date_is_one_word", "Due 30/12/2021", "due 30122021"},
+		{"arabic_folded", "الضَّمانات الأمنيّة", "الضمانات الامنيه"},
+		{"inline_code_is_a_word", "Press \ue000Save\ue001 now", "press _ save _ now"},
+		{"symbols_only_word", "100 %%", "100 _"},
+		{"empty", " ,. ", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, IndexKey(tt.text))
+			assert.Equal(t, Split(tt.want), Words(normalizeForTest(tt.text)))
+		})
+	}
+}
+
+func normalizeForTest(s string) string { return normalize.Search.String(s) }
