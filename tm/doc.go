@@ -33,7 +33,7 @@
 // more, Close saves the in-memory index to "<path>.idx" when it changed; Open restores it from there
 // (1M units: 0.6 s and no build garbage, instead of a 2–3 s rebuild) when the file matches the store's
 // id, unit sequence, last unit and normalizer, and rebuilds otherwise: the file is a checksummed cache,
-// safe to delete, never needed. Each Add and each Import batch is one bbolt transaction: once it has
+// safe to delete, never needed (Options.NoIndexFile turns it off). Each Add and each Import batch is one bbolt transaction: once it has
 // returned, the units survive a crash of the process (bbolt fsyncs on commit unless
 // Options.NoSync), and a crash never leaves a half-written batch or a corrupt file.
 //

@@ -312,7 +312,7 @@ func (m *Memory) readIndexFile(path string, st storeState) error {
 // Open rebuilds. The caller holds m.mu.
 func (m *Memory) saveIndexFile() {
 	bs, ok := m.st.(*boltStore)
-	if !ok || m.readOnly || !m.indexChanged || m.n < indexFileMinUnits {
+	if !ok || m.readOnly || m.noIndexFile || !m.indexChanged || m.n < indexFileMinUnits {
 		return
 	}
 	var st storeState
@@ -332,6 +332,9 @@ func (m *Memory) saveIndexFile() {
 // loadIndexFile restores m from the store's index file when one matches the store; it reports whether it
 // did. A missing or unusable file is not an error: Open rebuilds instead.
 func (m *Memory) loadIndexFile(path string, tx *bolt.Tx, fp []byte) bool {
+	if m.noIndexFile {
+		return false
+	}
 	st, ok := readStoreState(tx, fp)
 	if !ok {
 		return false

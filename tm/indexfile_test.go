@@ -207,3 +207,24 @@ func TestIndexFileOnlyForLargeChangedStores(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, entries, 2, "no temporary files are left behind")
 }
+
+func TestNoIndexFile(t *testing.T) {
+	smallIndexFiles(t)
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "tm.db")
+	m, err := Open(path, &Options{NoIndexFile: true})
+	require.NoError(t, err)
+	require.NoError(t, m.Add(ctx, indexFileUnits(0, 40)...))
+	require.NoError(t, m.Close())
+	assert.NoFileExists(t, indexFilePath(path), "NoIndexFile: Close writes nothing beside the store")
+
+	m, err = Open(path, nil)
+	require.NoError(t, err)
+	require.NoError(t, m.Close())
+	require.FileExists(t, indexFilePath(path))
+	m, err = Open(path, &Options{NoIndexFile: true, ReadOnly: true})
+	require.NoError(t, err)
+	assert.False(t, m.fromIndexFile, "NoIndexFile: Open rebuilds even when a valid file is there")
+	assert.Equal(t, 40, m.Len())
+	require.NoError(t, m.Close())
+}
