@@ -2,12 +2,14 @@ package tm
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
+	"github.com/tarjuman/tarjuman/internal/fuzzy"
 	"github.com/tarjuman/tarjuman/internal/tmkey"
 	"github.com/tarjuman/tarjuman/internal/token"
 	"github.com/tarjuman/tarjuman/normalize"
@@ -60,8 +62,9 @@ type Hit struct {
 
 // Concordance finds the units whose source or target contains phrase as a sequence of whole
 // words, in the order they were added. Matching ignores case, diacritics, hamza/alef forms and
-// tatweel, and Arabic clitics and inflection: "مشاورات" finds "والمشاورات" and "ومشاوراتهم". It
-// scans the stored units (O(units); a cheap substring test rejects most before tokenizing).
+// tatweel, and Arabic clitics and inflection: "مشاورات" finds "والمشاورات" and "ومشاوراتهم". A
+// substring test on the in-memory keys (O(units), about 0.1 s per million) picks the units to read
+// from the store; only those are tokenized.
 func (m *Memory) Concordance(ctx context.Context, phrase string, o ConcordanceOptions) ([]Hit, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -101,35 +104,68 @@ func (m *Memory) Concordance(ctx context.Context, phrase string, o ConcordanceOp
 	if m.closed {
 		return nil, ErrClosed
 	}
+	// The direction indexes hold every side's key in memory: test the needles there and read from
+	// the store only the units that pass, in id order (the order they were added), a batch at a time
+	// so that a common phrase stops early.
 	var hits []Hit
-	err := m.st.scan(ctx, func(r *record) bool {
-		if onlyDir != "" && !sideMatches(r, onlyDir) {
-			return true
+	ixs := slices.Collect(maps.Values(m.dirs))
+	bound := uint32(0)
+	for _, ix := range ixs {
+		bound = max(bound, ix.IDBound())
+	}
+	for next := uint32(0); next < bound && len(hits) < limit; {
+		var ids []uint32
+		var err error
+		if ids, next, err = keysContaining(ctx, ixs, bound, needles, next, 256); err != nil {
+			return nil, err
 		}
-		for _, side := range [...]Side{SourceSide, TargetSide} {
-			text, key, lang := r.unit.Source, r.srcKey, r.unit.Pair.Source
-			if side == TargetSide {
-				text, key, lang = r.unit.Target, r.tgtKey, r.unit.Pair.Target
+		err = m.st.get(ids, func(r *record) {
+			if onlyDir != "" && !sideMatches(r, onlyDir) {
+				return
 			}
-			if o.Lang != language.Und && !sameBase(o.Lang, lang) {
-				continue
-			}
-			if !containsAll(key, needles) {
-				continue
-			}
-			for _, sp := range findPhrase(text, pk) {
-				hits = append(hits, kwic(r, side, text, sp[0], sp[1], width))
-				if len(hits) >= limit {
-					return false
+			for _, side := range [...]Side{SourceSide, TargetSide} {
+				text, key, lang := r.unit.Source, r.srcKey, r.unit.Pair.Source
+				if side == TargetSide {
+					text, key, lang = r.unit.Target, r.tgtKey, r.unit.Pair.Target
+				}
+				if o.Lang != language.Und && !sameBase(o.Lang, lang) {
+					continue
+				}
+				if !containsAll(key, needles) {
+					continue
+				}
+				for _, sp := range findPhrase(text, pk) {
+					if len(hits) < limit {
+						hits = append(hits, kwic(r, side, text, sp[0], sp[1], width))
+					}
 				}
 			}
+		})
+		if err != nil {
+			return nil, err
 		}
-		return true
-	})
-	if err != nil {
-		return nil, err
 	}
 	return hits, nil
+}
+
+// keysContaining returns, in increasing order, up to max ids from id from on (and below bound) of the
+// units one of whose sides has a key in ixs containing every needle, and the id to continue from. The
+// caller holds m.mu for reading.
+func keysContaining(ctx context.Context, ixs []*fuzzy.Index, bound uint32, needles []string, from uint32, max int) ([]uint32, uint32, error) {
+	var ids []uint32
+	id := from
+	for ; id < bound && len(ids) < max; id++ {
+		if id%65536 == 0 && ctx.Err() != nil {
+			return nil, id, ctx.Err()
+		}
+		for _, ix := range ixs {
+			if key, ok := ix.Key(id); ok && containsAll(key, needles) {
+				ids = append(ids, id)
+				break
+			}
+		}
+	}
+	return ids, id, ctx.Err()
 }
 
 // wordKeys are the concordance keys of one word: the stems of all its readings (token.Analyze of

@@ -601,3 +601,48 @@ func TestMinScoreBeforePenalties(t *testing.T) {
 		}
 	})
 }
+
+// TestConcordanceManyUnits: hits come in the order units were added, across the batches the search reads,
+// and units that only share the phrase's letters (or one of its words) are not hits.
+func TestConcordanceManyUnits(t *testing.T) {
+	var units []Unit
+	var want []string
+	for i := range 1200 {
+		u := Unit{ID: fmt.Sprintf("u%04d", i), Pair: arEn, Target: fmt.Sprintf("item %d", i)}
+		switch i % 4 {
+		case 0:
+			u.Source = fmt.Sprintf("بالضمانات الأمنية للبند %d", i)
+			want = append(want, u.ID)
+		case 1:
+			u.Source = fmt.Sprintf("الضمانات الاقتصادية والأمنية %d", i) // both words, not in a row
+		case 2:
+			u.Source = fmt.Sprintf("ضمانة %d", i)
+		default:
+			u.Source = fmt.Sprintf("البند %d", i)
+			u.Target = fmt.Sprintf("security guarantees %d", i)
+		}
+		units = append(units, u)
+	}
+	memories(t, units, func(t *testing.T, m *Memory) {
+		for _, limit := range []int{1, 255, 257, 1000} {
+			hits, err := m.Concordance(context.Background(), "الضمانات الأمنية", ConcordanceOptions{Limit: limit})
+			require.NoError(t, err)
+			var got []string
+			for _, h := range hits {
+				assert.Equal(t, SourceSide, h.Side)
+				got = append(got, h.Unit.ID)
+			}
+			assert.Equal(t, want[:min(limit, len(want))], got, "limit %d", limit)
+		}
+		hits, err := m.Concordance(context.Background(), "security guarantees", ConcordanceOptions{Lang: language.English, Limit: 1000})
+		require.NoError(t, err)
+		assert.Len(t, hits, 300, "one in four targets")
+		hits, err = m.Concordance(context.Background(), "security guarantees", ConcordanceOptions{Lang: language.Arabic})
+		require.NoError(t, err)
+		assert.Empty(t, hits)
+		cancelled, cancel := context.WithCancel(context.Background())
+		cancel()
+		_, err = m.Concordance(cancelled, "الضمانات", ConcordanceOptions{})
+		assert.ErrorIs(t, err, context.Canceled)
+	})
+}

@@ -73,6 +73,9 @@ func (ix *Index) Key(id uint32) (string, bool) {
 	return ix.keys[id], true
 }
 
+// IDBound returns one more than the largest id the index has room for: every id in the index is below it.
+func (ix *Index) IDBound() uint32 { return uint32(len(ix.keys)) }
+
 // Add indexes key under id, replacing the key id had. The key should already be folded the way queries will
 // be (normalize.Search). Ids are chosen by the caller; memory grows with the largest id, so keep them dense.
 // Adding ids in increasing order is fastest (posting lists grow at the end); other orders insert in place.
