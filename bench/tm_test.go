@@ -976,3 +976,28 @@ func TestIssueQuery(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkTMConcordance searches phrases on both sides of the store: common and rare words, two-word
+// phrases, and a phrase found nowhere (the whole store is tested).
+func BenchmarkTMConcordance(b *testing.B) {
+	b.Cleanup(closeTMSets)
+	phrases := []string{"ملف", "الملفات المحددة", "إعدادات", "security", "Open the file", "the", "zzqx"}
+	for _, size := range tmSizes() {
+		for _, p := range phrases {
+			b.Run(fmt.Sprintf("units=%d/%s", size, p), func(b *testing.B) {
+				s := getTMSet(b, size)
+				ctx := context.Background()
+				b.ReportAllocs()
+				var hits int
+				for b.Loop() {
+					hs, err := s.m.Concordance(ctx, p, tm.ConcordanceOptions{})
+					if err != nil {
+						b.Fatal(err)
+					}
+					hits = len(hs)
+				}
+				b.ReportMetric(float64(hits), "hits")
+			})
+		}
+	}
+}
