@@ -27,17 +27,18 @@ type Query struct {
 	// 0 means DefaultMinScore. Penalties rank and flag a match but do not hide it: at 0.5, a 50%
 	// match that has a second translation comes back at 49 with its PenaltyMultiple.
 	MinScore float64
-	// Limit caps the number of matches; 0 means DefaultLimit.
+	// Limit caps the number of matches; 0 means DefaultLimit, and more than MaxLimit means MaxLimit.
 	Limit int
 	// Exhaustive scores every unit of the direction with the same scorer instead of asking the
 	// index for candidates: O(units) per query, meant for checking the index's recall.
 	Exhaustive bool
 }
 
-// Defaults for a zero Query.MinScore and Query.Limit.
+// Defaults for a zero Query.MinScore and Query.Limit, and the largest Limit honoured.
 const (
 	DefaultMinScore = 0.5
 	DefaultLimit    = 10
+	MaxLimit        = 5000
 )
 
 // MatchKind classifies a match, from the weakest to the strongest.
@@ -173,6 +174,7 @@ func (m *Memory) Lookup(ctx context.Context, q Query) ([]Match, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
+	limit = min(limit, MaxLimit)
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	if m.closed {
@@ -222,16 +224,19 @@ func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir strin
 		if err != nil {
 			return found, err
 		}
-		return appendScored(found, q, qs, dir, cands), nil
+		return appendScored(found, q, qs, dir, cands, nil), nil
 	}
 	// The index scores exactly like wordScore, and penalties only lower a score, so its results at
 	// minScore hold every match. When an unfetched result could still score higher than the limit-th
 	// final match (penalties lowered the fetched ones, or the words tie at 100% and an exact or
-	// in-context match may be among the unfetched), fetch more, up to maxFetch: the percentages are
-	// then those of the exhaustive scan. Among equal percentages the index ranks by the distance
-	// between keys, the final order by that between texts, then date, usage and id; where more units
-	// tie than were fetched, which of them come first may differ from the exhaustive scan (refetching
-	// for that too cost a 4x longer p99 at 30k units for a difference in 2 queries of 300).
+	// in-context match may be among the unfetched), fetch more, up to maxFetch. A candidate whose
+	// twin (same words, another target: the multiple-translations penalty) may be unfetched ties the
+	// last result on word score and key distance; for those the index is asked directly. The
+	// percentages are then those of the exhaustive scan. Among equal percentages the index ranks by
+	// the distance between keys, the final order by that between texts, then date, usage and id;
+	// where more units tie than were fetched, which of them come first may differ from the
+	// exhaustive scan (refetching for that too cost a 4x longer p99 at 30k units for a difference in
+	// 2 queries of 300).
 	key := strings.Join(qs.kw, " ")
 	for n := limit*2 + 10; ; n *= 2 {
 		res := ix.Search(key, minScore, n)
@@ -246,7 +251,11 @@ func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir strin
 		if err != nil {
 			return found, err
 		}
-		got := appendScored(nil, q, qs, dir, cands)
+		var twins map[string]bool
+		if len(res) == n {
+			twins = unfetchedTwins(ix, res)
+		}
+		got := appendScored(nil, q, qs, dir, cands, twins)
 		if len(res) < n || n >= maxFetch || !unfetchedMayRank(got, res[len(res)-1].Score, limit) {
 			return append(found, got...), nil
 		}
@@ -254,6 +263,28 @@ func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir strin
 			return found, err
 		}
 	}
+}
+
+// unfetchedTwins returns the keys of the results in res that have a twin in ix (another id with the
+// same key) that may not be in res: those tied with the last result on score and key distance (the
+// index ranks a twin, same score and distance, after every result better on either).
+func unfetchedTwins(ix *fuzzy.Index, res []fuzzy.Result) map[string]bool {
+	last := res[len(res)-1]
+	var twins map[string]bool
+	for _, r := range res {
+		if r.Score != last.Score || r.CharDist != last.CharDist {
+			continue
+		}
+		key, _ := ix.Key(r.ID)
+		if _, done := twins[key]; done {
+			continue
+		}
+		if twins == nil {
+			twins = make(map[string]bool)
+		}
+		twins[key] = len(ix.Search(key, 1, 2)) > 1
+	}
+	return twins
 }
 
 // maxFetch bounds the candidates one direction of a lookup fetches when many tie at the limit.
@@ -274,13 +305,15 @@ func unfetchedMayRank(ms []scored, last float64, limit int) bool {
 }
 
 // appendScored scores the candidates of one direction (whose word scores are at least MinScore).
-func appendScored(found []scored, q *Query, qs *segment, dir string, cands []candidate) []scored {
+// A source key is held by several units when several candidates have it, or when twins says so.
+func appendScored(found []scored, q *Query, qs *segment, dir string, cands []candidate, twins map[string]bool) []scored {
 	sources := make(map[string]int) // source key → number of candidates with it
 	for _, c := range cands {
 		sources[sideKey(c.r, dir)]++
 	}
 	for _, c := range cands {
-		found = append(found, scoreMatch(q, qs, c, dir, sources[sideKey(c.r, dir)] > 1))
+		k := sideKey(c.r, dir)
+		found = append(found, scoreMatch(q, qs, c, dir, sources[k] > 1 || twins[k]))
 	}
 	return found
 }
