@@ -36,6 +36,9 @@ var ErrSchema = errors.New("tm: unsupported store schema")
 type boltStore struct {
 	db   *bolt.DB
 	tags sync.Map // parsed language tags of the records read
+	// generated: this session has replaced the store's generation (see storeState). Only the
+	// writer (Memory.wmu) reads and sets it.
+	generated bool
 }
 
 func idKey(id uint32) []byte {
@@ -53,6 +56,11 @@ func (s *boltStore) commit(recs []*record, dups []uint64) error {
 		units.FillPercent = 0.95
 		keys.FillPercent = 0.95
 		exact.FillPercent = 0.95
+		if !s.generated && len(dups) > 0 { // the first commit adding units in this session
+			if err := tx.Bucket(bucketMeta).Put(metaGeneration, newStoreID()); err != nil {
+				return err
+			}
+		}
 		d := 0
 		for _, r := range recs {
 			id := r.id
@@ -94,6 +102,7 @@ func (s *boltStore) commit(recs []*record, dups []uint64) error {
 		// recs now carry ids that were never committed: Add drops them.
 		return fmt.Errorf("tm: commit: %w", err)
 	}
+	s.generated = s.generated || len(dups) > 0
 	return nil
 }
 

@@ -11,7 +11,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"math"
 	"slices"
+	"strings"
+	"unicode"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -31,13 +34,20 @@ import (
 // (u32 length, bytes) and a fuzzy index snapshot; u32 duplicate count and (u64 hash, u32 id) entries
 // (first ids, then the extra ids of colliding hashes); u32 CRC-32C of everything before it.
 
-const indexFileMagic = "tarjuman tm index 1\n"
+const indexFileMagic = "tarjuman tm index 2\n"
+
+// indexFileScheme names everything beyond the store that the saved postings depend on: the gram scheme
+// of internal/fuzzy and the Unicode tables its tokenizer uses.
+var indexFileScheme = fuzzy.Scheme + "|unicode " + unicode.Version
 
 // indexFileMinUnits is the store size from which Close writes an index file; smaller stores rebuild
 // their index in a few tens of milliseconds. A variable so tests can lower it.
 var indexFileMinUnits = 50_000
 
-var metaStoreID = []byte("id")
+var (
+	metaStoreID    = []byte("id")
+	metaGeneration = []byte("generation")
+)
 
 var errIndexFile = errors.New("tm: index file does not match the store")
 
@@ -45,10 +55,14 @@ var errIndexFile = errors.New("tm: index file does not match the store")
 func indexFilePath(path string) string { return path + ".idx" }
 
 // storeState identifies a store's content as far as the index is concerned: ids are assigned by the
-// units bucket's sequence and units are never deleted or re-keyed, so the sequence and the last unit's
-// header pin the keys down (the header guards against a store rolled back and refilled to the same count).
+// units bucket's sequence and units are never deleted or re-keyed (a normalizer change re-keys, and
+// changes the fingerprint), so the sequence pins the keys down within one history of the file. The
+// generation, a random value the first commit that adds units in each writing session replaces, tells
+// histories apart: a store restored from a backup and refilled to the same sequence has another one.
+// The last unit's header is a further cheap check.
 type storeState struct {
 	id          []byte
+	generation  []byte // changed by the first commit that adds units in each writing session
 	seq         uint64
 	lastHeader  uint64
 	fingerprint []byte
@@ -67,12 +81,14 @@ func readStoreState(tx *bolt.Tx, fp []byte) (storeState, bool) {
 	k, v := keys.Cursor().Last()
 	h.Write(k)
 	h.Write(v)
-	return storeState{id: bytes.Clone(id), seq: units.Sequence(), lastHeader: h.Sum64(), fingerprint: fp}, true
+	return storeState{id: bytes.Clone(id), generation: bytes.Clone(meta.Get(metaGeneration)), seq: units.Sequence(), lastHeader: h.Sum64(), fingerprint: fp}, true
 }
 
 func (s *storeState) encode() []byte {
 	b := binary.LittleEndian.AppendUint32(nil, uint32(len(s.id)))
 	b = append(b, s.id...)
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(s.generation)))
+	b = append(b, s.generation...)
 	b = binary.LittleEndian.AppendUint64(b, s.seq)
 	b = binary.LittleEndian.AppendUint64(b, s.lastHeader)
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(s.fingerprint)))
@@ -130,7 +146,7 @@ func (m *Memory) writeIndexFile(path string, st storeState) (err error) {
 	cw := &crcWriter{w: bw}
 	var b []byte
 	b = append(b, indexFileMagic...)
-	head := st.encode()
+	head := append([]byte(indexFileScheme+"\x00"), st.encode()...)
 	head = binary.LittleEndian.AppendUint64(head, uint64(m.n))
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(head)))
 	b = append(b, head...)
@@ -215,25 +231,26 @@ func (m *Memory) readIndexFile(path string, st storeState) error {
 	cr := &crcReader{r: bufio.NewReaderSize(f, 1<<20)}
 	size := fi.Size()
 	var scratch [8]byte
-	read := func(n int) ([]byte, error) {
+	// read returns the next n bytes; n is checked against what is left before anything is allocated.
+	read := func(n uint32) ([]byte, error) {
 		if int64(n) > size-cr.n {
 			return nil, errIndexFile
 		}
 		b := scratch[:0]
-		if n > len(scratch) {
+		if n > uint32(len(scratch)) {
 			b = make([]byte, n)
 		}
 		_, err := io.ReadFull(cr, b[:n])
 		return b[:n], err
 	}
-	u32 := func() (int, error) {
+	u32 := func() (uint32, error) {
 		b, err := read(4)
 		if err != nil {
 			return 0, err
 		}
-		return int(binary.LittleEndian.Uint32(b)), nil
+		return binary.LittleEndian.Uint32(b), nil
 	}
-	magic, err := read(len(indexFileMagic))
+	magic, err := read(uint32(len(indexFileMagic)))
 	if err != nil || string(magic) != indexFileMagic {
 		return errIndexFile
 	}
@@ -245,7 +262,7 @@ func (m *Memory) readIndexFile(path string, st storeState) error {
 	if err != nil {
 		return err
 	}
-	want := st.encode()
+	want := append([]byte(indexFileScheme+"\x00"), st.encode()...)
 	if len(head) != len(want)+8 || !bytes.Equal(head[:len(want)], want) {
 		return errIndexFile
 	}
@@ -254,7 +271,10 @@ func (m *Memory) readIndexFile(path string, st storeState) error {
 	if err != nil {
 		return err
 	}
-	dirs := make(map[string]*fuzzy.Index, min(ndirs, 64))
+	if int64(ndirs) > (size-cr.n)/8 { // each direction takes more than its name's length
+		return errIndexFile
+	}
+	dirs := make(map[string]*fuzzy.Index, ndirs)
 	for range ndirs {
 		n, err := u32()
 		if err != nil {
@@ -280,7 +300,7 @@ func (m *Memory) readIndexFile(path string, st storeState) error {
 	dup := make(map[uint64]uint32, ndup)
 	dupMore := make(map[uint64][]uint32)
 	buf := make([]byte, 12*4096)
-	for left := ndup; left > 0; {
+	for left := int(ndup); left > 0; {
 		k := min(left, 4096)
 		if _, err := io.ReadFull(cr, buf[:12*k]); err != nil {
 			return err
@@ -300,7 +320,7 @@ func (m *Memory) readIndexFile(path string, st storeState) error {
 	if err != nil {
 		return err
 	}
-	if binary.LittleEndian.Uint32(b) != sum || cr.n != size {
+	if binary.LittleEndian.Uint32(b) != sum || cr.n != size || units > uint64(math.MaxInt) {
 		return errIndexFile
 	}
 	m.dirs, m.dup, m.dupMore, m.n = dirs, dup, dupMore, int(units)
@@ -343,4 +363,29 @@ func (m *Memory) loadIndexFile(path string, tx *bolt.Tx, fp []byte) bool {
 		return false
 	}
 	return m.readIndexFile(indexFilePath(path), st) == nil
+}
+
+// removeStaleIndexFiles deletes, at an Open for writing (which holds the store's exclusive lock), an
+// index file that does not match the store and the temporary files of a Close that was killed while
+// writing one: each can be as large as the index. Errors are ignored: these files are only a cache.
+func removeStaleIndexFiles(path string, stale bool) {
+	if stale {
+		os.Remove(indexFilePath(path))
+	}
+	tmps, _ := filepath.Glob(globEscape(indexFilePath(path)) + ".tmp-*")
+	for _, t := range tmps {
+		os.Remove(t)
+	}
+}
+
+// globEscape quotes the pattern characters of a path for filepath.Glob.
+func globEscape(p string) string {
+	var b strings.Builder
+	for _, r := range p {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -228,3 +228,34 @@ func TestNoIndexFile(t *testing.T) {
 	assert.Equal(t, 40, m.Len())
 	require.NoError(t, m.Close())
 }
+
+func TestOpenRemovesStaleIndexFiles(t *testing.T) {
+	smallIndexFiles(t)
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "tm[1].db") // glob characters in the name are taken literally
+	m, err := Open(path, nil)
+	require.NoError(t, err)
+	require.NoError(t, m.Add(ctx, indexFileUnits(0, 40)...))
+	require.NoError(t, m.Close())
+	leftover := indexFilePath(path) + ".tmp-12345" // a Close killed while writing
+	require.NoError(t, os.WriteFile(leftover, []byte("partial"), 0o600))
+
+	m, err = Open(path, &Options{ReadOnly: true})
+	require.NoError(t, err)
+	require.NoError(t, m.Close())
+	assert.FileExists(t, leftover, "a read-only Open removes nothing")
+
+	m, err = Open(path, nil)
+	require.NoError(t, err)
+	assert.True(t, m.fromIndexFile)
+	assert.NoFileExists(t, leftover, "an Open for writing removes a killed Close's temporary file")
+	require.NoError(t, m.Add(ctx, indexFileUnits(40, 3)...))
+	require.NoError(t, m.st.close()) // killed: the index file is now stale
+
+	m, err = Open(path, nil)
+	require.NoError(t, err)
+	assert.False(t, m.fromIndexFile)
+	assert.NoFileExists(t, indexFilePath(path), "a stale index file is removed at once, not at Close")
+	require.NoError(t, m.Close())
+	assert.FileExists(t, indexFilePath(path), "and written again by Close")
+}

@@ -81,6 +81,9 @@ func (m *Memory) load(db *bolt.DB) error {
 			m.fromIndexFile = true
 			return nil
 		}
+		if !m.readOnly && !m.noIndexFile {
+			removeStaleIndexFiles(db.Path(), true)
+		}
 		m.indexChanged = true // rebuilt: worth saving at Close
 		// The units bucket's sequence is the number of units ever added: size the maps and slices
 		// once instead of growing them through a million appends.

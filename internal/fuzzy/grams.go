@@ -16,6 +16,11 @@ import "math/bits"
 
 const boundary = 0 // padding code point; a token holding U+0000 only makes grams shared more widely
 
+// Scheme names how keys become tokens and grams (Tokens, tokenGrams, tagRepeats, mix). A snapshot's
+// postings are only valid under the scheme that wrote them: change this name whenever any of those
+// change (TestSchemeGolden fails until it is updated).
+const Scheme = "tokens-1/grams3-odd-last/tag-splitmix"
+
 // tokenGrams appends the kept packed 3-grams of tok to dst.
 func tokenGrams(dst []uint64, tok string) []uint64 {
 	var a, b uint64 = boundary, boundary

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"math"
 	mathbits "math/bits"
 	"slices"
 	"strings"
@@ -190,7 +191,7 @@ func (s *snapReader) u32s(dst []uint32) {
 
 // count reads a length of elements of size bytes each and checks that they fit in what is left.
 func (s *snapReader) count(n uint64, size int64) int {
-	if s.err == nil && (n > uint64(s.left)/uint64(size) || n > 1<<32) {
+	if s.err == nil && (n > uint64(s.left)/uint64(size) || n > 1<<32 || n > math.MaxInt) {
 		s.fail("length %d exceeds the snapshot", n)
 	}
 	if s.err != nil {

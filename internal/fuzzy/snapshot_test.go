@@ -136,3 +136,19 @@ func FuzzReadIndex(f *testing.F) {
 		got.Search("open", 0.3, 3)
 	})
 }
+
+// TestSchemeGolden pins the tokens and grams of a probe key. If it fails, the gram scheme changed: saved
+// snapshots (tm's index files) no longer match new postings, so change Scheme, then update the values here.
+func TestSchemeGolden(t *testing.T) {
+	const probe = "Open the_file's 30/12 نسخة-2 افتح افتح ١٢"
+	var ix Index
+	grams, ntok := ix.keyGrams(probe)
+	assert.Equal(t, "tokens-1/grams3-odd-last/tag-splitmix", Scheme)
+	assert.Equal(t, 9, ntok)
+	assert.Equal(t, []string{"Open", "the_file's", "30", "/", "12", "نسخة-2", "افتح", "افتح", "١٢"}, Tokens(nil, probe))
+	h := crc32.NewIEEE()
+	for _, g := range grams {
+		_ = binary.Write(h, binary.LittleEndian, g)
+	}
+	assert.Equal(t, uint32(0x94f57984), h.Sum32(), "grams of the probe (%d)", len(grams))
+}
