@@ -77,12 +77,12 @@ func (m *Memory) load(db *bolt.DB) error {
 		if !bytes.Equal(meta.Get(metaFingerprint), fp) {
 			return fmt.Errorf("tm: open: store was indexed by another normalizer version; open it once for writing")
 		}
-		if m.loadIndexFile(db.Path(), tx, fp) {
-			m.fromIndexFile = true
-			return nil
-		}
+		m.fromIndexFile = m.loadIndexFile(db.Path(), tx, fp)
 		if !m.readOnly && !m.noIndexFile {
-			removeStaleIndexFiles(db.Path(), true)
+			removeStaleIndexFiles(db.Path(), !m.fromIndexFile)
+		}
+		if m.fromIndexFile {
+			return nil
 		}
 		m.indexChanged = true // rebuilt: worth saving at Close
 		// The units bucket's sequence is the number of units ever added: size the maps and slices
