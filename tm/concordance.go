@@ -109,11 +109,11 @@ func (m *Memory) Concordance(ctx context.Context, phrase string, o ConcordanceOp
 	// so that a common phrase stops early.
 	var hits []Hit
 	ixs := slices.Collect(maps.Values(m.dirs))
-	bound := uint32(0)
+	bound := 0
 	for _, ix := range ixs {
 		bound = max(bound, ix.IDBound())
 	}
-	for next := uint32(0); next < bound && len(hits) < limit; {
+	for next := 0; next < bound && len(hits) < limit; {
 		var ids []uint32
 		var err error
 		if ids, next, err = keysContaining(ctx, ixs, bound, needles, next, 256); err != nil {
@@ -151,7 +151,7 @@ func (m *Memory) Concordance(ctx context.Context, phrase string, o ConcordanceOp
 // keysContaining returns, in increasing order, up to max ids from id from on (and below bound) of the
 // units one of whose sides has a key in ixs containing every needle, and the id to continue from. The
 // caller holds m.mu for reading.
-func keysContaining(ctx context.Context, ixs []*fuzzy.Index, bound uint32, needles []string, from uint32, max int) ([]uint32, uint32, error) {
+func keysContaining(ctx context.Context, ixs []*fuzzy.Index, bound int, needles []string, from, max int) ([]uint32, int, error) {
 	var ids []uint32
 	id := from
 	for ; id < bound && len(ids) < max; id++ {
@@ -159,8 +159,8 @@ func keysContaining(ctx context.Context, ixs []*fuzzy.Index, bound uint32, needl
 			return nil, id, ctx.Err()
 		}
 		for _, ix := range ixs {
-			if key, ok := ix.Key(id); ok && containsAll(key, needles) {
-				ids = append(ids, id)
+			if key, ok := ix.Key(uint32(id)); ok && containsAll(key, needles) {
+				ids = append(ids, uint32(id))
 				break
 			}
 		}

@@ -1,6 +1,9 @@
 package fuzzy
 
-import "strings"
+import (
+	"math"
+	"strings"
+)
 
 // Bulk builds an Index from many keys at once with every structure allocated at its final size: keys are
 // copied into shared blocks as they come, and Index sizes each posting list by counting before filling
@@ -99,11 +102,18 @@ func (b *Bulk) Index(o Options) *Index {
 	if len(b.ids) > 0 {
 		ix.maxID = b.ids[len(b.ids)-1]
 	}
-	b.keys = nil
 
 	// Pass 2: one array for all postings, cut by the counts; ids go in increasing order, so every
-	// posting comes out sorted. counts becomes each posting's fill position.
+	// posting comes out sorted. counts becomes each posting's fill position, so the total must fit a
+	// uint32 (about 100M keys); beyond that the keys are added one by one.
 	total := 0
+	for _, c := range counts {
+		total += int(c)
+	}
+	if uint64(total) > math.MaxUint32 {
+		return b.indexByAdd(ix.opt)
+	}
+	total = 0
 	ix.post = make([][]uint32, len(counts))
 	for p, c := range counts {
 		counts[p] = uint32(total)
@@ -128,6 +138,16 @@ func (b *Bulk) Index(o Options) *Index {
 		ix.post[p] = arena[start:end:end] // capped: growing one posting must not overwrite the next
 		start = end
 	}
-	b.ids = nil
+	b.ids, b.keys = nil, nil
+	return ix
+}
+
+// indexByAdd builds the index one key at a time: the path for more gram slots than uint32 offsets address.
+func (b *Bulk) indexByAdd(o Options) *Index {
+	ix := NewWithOptions(o)
+	for i, id := range b.ids {
+		ix.Add(id, b.keys[i])
+	}
+	b.ids, b.keys = nil, nil
 	return ix
 }

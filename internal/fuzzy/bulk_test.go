@@ -79,3 +79,15 @@ func TestBulkKeepsKeysApart(t *testing.T) {
 	require.Len(t, r, 1)
 	assert.Equal(t, uint32(3), r[0].ID)
 }
+
+// TestBulkIndexByAdd: the path taken beyond 2^32 gram slots builds the same index.
+func TestBulkIndexByAdd(t *testing.T) {
+	c := newCorpus(8, 100)
+	a, b := NewBulk(0), NewBulk(0)
+	for id := range uint32(500) {
+		k := []byte(c.key())
+		a.Add(id*2, k)
+		b.Add(id*2, k)
+	}
+	assert.True(t, a.Index(Options{}).Equal(b.indexByAdd(Options{})))
+}

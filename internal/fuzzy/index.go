@@ -74,7 +74,8 @@ func (ix *Index) Key(id uint32) (string, bool) {
 }
 
 // IDBound returns one more than the largest id the index has room for: every id in the index is below it.
-func (ix *Index) IDBound() uint32 { return uint32(len(ix.keys)) }
+// It is an int because ids span all of uint32: the bound of id 2^32−1 does not fit one.
+func (ix *Index) IDBound() int { return len(ix.keys) }
 
 // Add indexes key under id, replacing the key id had. The key should already be folded the way queries will
 // be (normalize.Search). Ids are chosen by the caller; memory grows with the largest id, so keep them dense.
