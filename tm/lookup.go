@@ -224,7 +224,7 @@ func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir strin
 		if err != nil {
 			return found, err
 		}
-		return appendScored(found, q, qs, dir, cands, nil), nil
+		return appendScored(found, q, qs, dir, cands), nil
 	}
 	// The index scores exactly like wordScore, and penalties only lower a score, so its results at
 	// minScore hold every match. When an unfetched result could still score higher than the limit-th
@@ -251,11 +251,10 @@ func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir strin
 		if err != nil {
 			return found, err
 		}
-		var twins map[string]bool
+		got := appendScored(nil, q, qs, dir, cands)
 		if len(res) == n {
-			twins = unfetchedTwins(ix, res)
+			penalizeUnfetchedTwins(q, qs, dir, ix, res, cands, got, limit)
 		}
-		got := appendScored(nil, q, qs, dir, cands, twins)
 		if len(res) < n || n >= maxFetch || !unfetchedMayRank(got, res[len(res)-1].Score, limit) {
 			return append(found, got...), nil
 		}
@@ -265,26 +264,43 @@ func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir strin
 	}
 }
 
-// unfetchedTwins returns the keys of the results in res that have a twin in ix (another id with the
-// same key) that may not be in res: those tied with the last result on score and key distance (the
-// index ranks a twin, same score and distance, after every result better on either).
-func unfetchedTwins(ix *fuzzy.Index, res []fuzzy.Result) map[string]bool {
+// penalizeUnfetchedTwins gives the multiple-translations penalty to the first limit matches that have a
+// twin in ix (another unit with the same key) left out of the fetch. Only a result tied with the last
+// one fetched on score and key distance can have such a twin (the index ranks a twin, same score and
+// distance, after every result better on either), and only the first limit matter; as a penalty can
+// bring another match into them, this repeats until they are settled. ms[i] is the match of cands[i].
+func penalizeUnfetchedTwins(q *Query, qs *segment, dir string, ix *fuzzy.Index, res []fuzzy.Result, cands []candidate, ms []scored, limit int) {
 	last := res[len(res)-1]
-	var twins map[string]bool
+	tied := make(map[uint32]bool) // ids tied with the last result, not yet checked
 	for _, r := range res {
-		if r.Score != last.Score || r.CharDist != last.CharDist {
-			continue
+		if r.Score == last.Score && r.CharDist == last.CharDist {
+			tied[r.ID] = true
 		}
-		key, _ := ix.Key(r.ID)
-		if _, done := twins[key]; done {
-			continue
-		}
-		if twins == nil {
-			twins = make(map[string]bool)
-		}
-		twins[key] = len(ix.Search(key, 1, 2)) > 1
 	}
-	return twins
+	for changed := true; changed && len(tied) > 0; {
+		changed = false
+		order := make([]int, len(ms))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return compareMatches(&ms[a], &ms[b]) })
+		for _, i := range order[:min(limit, len(order))] {
+			id := cands[i].r.id
+			if !tied[id] {
+				continue
+			}
+			delete(tied, id)
+			if hasPenalty(ms[i].Penalties, PenaltyMultiple) || len(ix.Search(sideKey(cands[i].r, dir), 1, 2)) < 2 {
+				continue
+			}
+			ms[i] = scoreMatch(q, qs, cands[i], dir, true)
+			changed = true
+		}
+	}
+}
+
+func hasPenalty(ps []Penalty, r PenaltyReason) bool {
+	return slices.ContainsFunc(ps, func(p Penalty) bool { return p.Reason == r })
 }
 
 // maxFetch bounds the candidates one direction of a lookup fetches when many tie at the limit.
@@ -304,16 +320,15 @@ func unfetchedMayRank(ms []scored, last float64, limit int) bool {
 	return best > ms[limit-1].Percent
 }
 
-// appendScored scores the candidates of one direction (whose word scores are at least MinScore).
-// A source key is held by several units when several candidates have it, or when twins says so.
-func appendScored(found []scored, q *Query, qs *segment, dir string, cands []candidate, twins map[string]bool) []scored {
+// appendScored scores the candidates of one direction (whose word scores are at least MinScore), in
+// order; a source key held by several candidates gets the multiple-translations penalty.
+func appendScored(found []scored, q *Query, qs *segment, dir string, cands []candidate) []scored {
 	sources := make(map[string]int) // source key → number of candidates with it
 	for _, c := range cands {
 		sources[sideKey(c.r, dir)]++
 	}
 	for _, c := range cands {
-		k := sideKey(c.r, dir)
-		found = append(found, scoreMatch(q, qs, c, dir, sources[k] > 1 || twins[k]))
+		found = append(found, scoreMatch(q, qs, c, dir, sources[sideKey(c.r, dir)] > 1))
 	}
 	return found
 }
@@ -428,21 +443,25 @@ func collapseSpace(s string) string {
 }
 
 func sortMatches(ms []scored) {
-	slices.SortStableFunc(ms, func(a, b scored) int {
-		if a.Percent != b.Percent {
-			return b.Percent - a.Percent
-		}
-		if a.charDist != b.charDist {
-			return a.charDist - b.charDist
-		}
-		if c := b.Unit.changedOrCreated().Compare(a.Unit.changedOrCreated()); c != 0 {
-			return c
-		}
-		if a.Unit.UsageCount != b.Unit.UsageCount {
-			return b.Unit.UsageCount - a.Unit.UsageCount
-		}
-		return strings.Compare(a.Unit.ID, b.Unit.ID)
-	})
+	slices.SortStableFunc(ms, func(a, b scored) int { return compareMatches(&a, &b) })
+}
+
+// compareMatches orders matches best first: percentage, then character distance, then the most
+// recently changed, the most used, and the ID.
+func compareMatches(a, b *scored) int {
+	if a.Percent != b.Percent {
+		return b.Percent - a.Percent
+	}
+	if a.charDist != b.charDist {
+		return a.charDist - b.charDist
+	}
+	if c := b.Unit.changedOrCreated().Compare(a.Unit.changedOrCreated()); c != 0 {
+		return c
+	}
+	if a.Unit.UsageCount != b.Unit.UsageCount {
+		return b.Unit.UsageCount - a.Unit.UsageCount
+	}
+	return strings.Compare(a.Unit.ID, b.Unit.ID)
 }
 
 // regionOf returns the region subtag written in t, or "" when t names none.
