@@ -254,7 +254,7 @@ func ReadIndex(r io.Reader, size int64, o Options) (*Index, error) {
 		if s.err != nil {
 			break
 		}
-		if int(id) >= ids || ix.ntok[id] != 0 || (i > 0 && id <= ix.empty[i-1]) {
+		if uint64(id) >= uint64(ids) || ix.ntok[id] != 0 || (i > 0 && id <= ix.empty[i-1]) {
 			s.fail("bad empty key %d", id)
 			break
 		}
