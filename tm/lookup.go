@@ -255,7 +255,7 @@ func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir strin
 		if len(res) == n {
 			penalizeUnfetchedTwins(q, qs, dir, ix, res, cands, got, limit)
 		}
-		if len(res) < n || n >= maxFetch || !unfetchedMayRank(got, res[len(res)-1].Score, limit) {
+		if len(res) < n || n >= maxFetch || !unfetchedMayRank(got, res[len(res)-1].Score, limit, !q.Context.IsZero()) {
 			return append(found, got...), nil
 		}
 		if err := ctx.Err(); err != nil {
@@ -308,13 +308,17 @@ const maxFetch = 5000
 
 // unfetchedMayRank reports whether a candidate the index ranked after the last one fetched, whose
 // word score is at most last, could score higher than the limit-th of the matches ms.
-func unfetchedMayRank(ms []scored, last float64, limit int) bool {
+func unfetchedMayRank(ms []scored, last float64, limit int, withContext bool) bool {
 	if len(ms) < limit {
 		return true
 	}
 	best := int(math.Floor(100*last + 1e-9)) // a fuzzy match: at most its word score
-	if last >= 1-1e-9 {
-		best = 101 // same words: may be an exact or in-context (ICE) match
+	switch {
+	case last < 1-1e-9:
+	case withContext:
+		best = 101 // same words: may be an in-context (ICE) match
+	default:
+		best = 100 // same words: may be an exact match (ICE needs the query's context)
 	}
 	sortMatches(ms)
 	return best > ms[limit-1].Percent

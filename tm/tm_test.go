@@ -646,3 +646,24 @@ func TestConcordanceManyUnits(t *testing.T) {
 		assert.ErrorIs(t, err, context.Canceled)
 	})
 }
+
+// TestLookupICEAmongManyExact: an in-context match hidden behind more exact matches than a lookup fetches
+// at first is still found, because the query carries a context.
+func TestLookupICEAmongManyExact(t *testing.T) {
+	var units []Unit
+	for i := range 50 {
+		units = append(units, Unit{ID: fmt.Sprintf("e%02d", i), Source: "Save", Target: fmt.Sprintf("احفظ %d", i), Pair: enAr,
+			Context: Context{Key: fmt.Sprintf("menu.%d", i)}})
+	}
+	memories(t, units, func(t *testing.T, m *Memory) {
+		ms, err := m.Lookup(context.Background(), Query{Text: "Save", Pair: enAr, Limit: 1, Context: Context{Key: "menu.49"}})
+		require.NoError(t, err)
+		require.Len(t, ms, 1)
+		assert.Equal(t, ICE, ms[0].Kind)
+		assert.Equal(t, "e49", ms[0].Unit.ID)
+		ms, err = m.Lookup(context.Background(), Query{Text: "Save", Pair: enAr, Limit: 1})
+		require.NoError(t, err)
+		require.Len(t, ms, 1)
+		assert.Equal(t, Exact, ms[0].Kind, "without a context, every one is exact")
+	})
+}
