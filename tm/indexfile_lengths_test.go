@@ -1,10 +1,8 @@
 package tm
 
 import (
-	"context"
 	"encoding/binary"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -15,12 +13,7 @@ import (
 // negative ints in readIndexFile.
 func TestIndexFileHugeLengths(t *testing.T) {
 	smallIndexFiles(t)
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "tm.db")
-	m, err := Open(path, nil)
-	require.NoError(t, err)
-	require.NoError(t, m.Add(ctx, indexFileUnits(0, 60)...))
-	require.NoError(t, m.Close())
+	path := closedStore(t, t.TempDir(), "tm.db", 60)
 	good, err := os.ReadFile(indexFilePath(path))
 	require.NoError(t, err)
 	headLen := int(binary.LittleEndian.Uint32(good[len(indexFileMagic):]))

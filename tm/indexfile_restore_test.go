@@ -3,7 +3,6 @@ package tm
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -17,17 +16,13 @@ func TestIndexFileRestoredBackupRefilled(t *testing.T) {
 	smallIndexFiles(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	path := filepath.Join(dir, "tm.db")
-	m, err := Open(path, nil)
-	require.NoError(t, err)
-	require.NoError(t, m.Add(ctx, indexFileUnits(0, 60)...))
-	require.NoError(t, m.Close())
+	path := closedStore(t, dir, "tm.db", 60)
 	backup, err := os.ReadFile(path)
 	require.NoError(t, err)
 
 	// Session 1: imports a batch and closes: the index file now describes it.
 	first := indexFileUnits(60, 5)
-	m, err = Open(path, nil)
+	m, err := Open(path, nil)
 	require.NoError(t, err)
 	require.NoError(t, m.Add(ctx, first...))
 	require.NoError(t, m.Close())

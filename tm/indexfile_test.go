@@ -37,6 +37,18 @@ func indexFileUnits(first, n int) []Unit {
 	return us
 }
 
+// closedStore makes a store of n units (indexFileUnits) named name in dir, closed, so that its index file
+// is saved when n reaches indexFileMinUnits; it returns the store's path.
+func closedStore(t *testing.T, dir, name string, n int) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	m, err := Open(path, nil)
+	require.NoError(t, err)
+	require.NoError(t, m.Add(context.Background(), indexFileUnits(0, n)...))
+	require.NoError(t, m.Close())
+	return path
+}
+
 // sameIndexState asserts that two memories hold the same direction indexes, duplicate map and count.
 func sameIndexState(t *testing.T, want, got *Memory) {
 	t.Helper()
@@ -70,16 +82,12 @@ func rebuilt(t *testing.T, path string) *Memory {
 func TestIndexFileRestoresIndex(t *testing.T) {
 	smallIndexFiles(t)
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "tm.db")
-	m, err := Open(path, nil)
-	require.NoError(t, err)
-	require.NoError(t, m.Add(ctx, indexFileUnits(0, 300)...))
-	require.NoError(t, m.Close())
+	path := closedStore(t, t.TempDir(), "tm.db", 300)
 	require.FileExists(t, indexFilePath(path), "Close saves the index of a grown store")
 
 	want := rebuilt(t, path)
 	for _, ro := range []bool{false, true} {
-		m, err = Open(path, &Options{ReadOnly: ro})
+		m, err := Open(path, &Options{ReadOnly: ro})
 		require.NoError(t, err)
 		assert.True(t, m.fromIndexFile, "read-only %v: Open restores the saved index", ro)
 		sameIndexState(t, want, m)
@@ -99,16 +107,12 @@ func TestIndexFileIgnoredWhenStale(t *testing.T) {
 	smallIndexFiles(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	path := filepath.Join(dir, "tm.db")
-	m, err := Open(path, nil)
-	require.NoError(t, err)
-	require.NoError(t, m.Add(ctx, indexFileUnits(0, 100)...))
-	require.NoError(t, m.Close())
+	path := closedStore(t, dir, "tm.db", 100)
 	saved, err := os.ReadFile(indexFilePath(path))
 	require.NoError(t, err)
 
 	// A process adds units and dies before Close: the index file describes fewer units.
-	m, err = Open(path, nil)
+	m, err := Open(path, nil)
 	require.NoError(t, err)
 	require.NoError(t, m.Add(ctx, indexFileUnits(100, 5)...))
 	require.NoError(t, m.st.close()) // the store file is released, Close never runs
@@ -141,12 +145,7 @@ func TestIndexFileIgnoredWhenStale(t *testing.T) {
 
 func TestIndexFileDamaged(t *testing.T) {
 	smallIndexFiles(t)
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "tm.db")
-	m, err := Open(path, nil)
-	require.NoError(t, err)
-	require.NoError(t, m.Add(ctx, indexFileUnits(0, 60)...))
-	require.NoError(t, m.Close())
+	path := closedStore(t, t.TempDir(), "tm.db", 60)
 	good, err := os.ReadFile(indexFilePath(path))
 	require.NoError(t, err)
 	want := rebuilt(t, path)
@@ -172,15 +171,11 @@ func TestIndexFileDamaged(t *testing.T) {
 
 func TestIndexFileOnlyForLargeChangedStores(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "tm.db")
-	m, err := Open(path, nil)
-	require.NoError(t, err)
-	require.NoError(t, m.Add(ctx, indexFileUnits(0, 30)...))
-	require.NoError(t, m.Close())
+	path := closedStore(t, t.TempDir(), "tm.db", 30)
 	assert.NoFileExists(t, indexFilePath(path), "a small store rebuilds quickly: no index file")
 
 	smallIndexFiles(t)
-	m, err = Open(path, &Options{ReadOnly: true})
+	m, err := Open(path, &Options{ReadOnly: true})
 	require.NoError(t, err)
 	require.NoError(t, m.Close())
 	assert.NoFileExists(t, indexFilePath(path), "a read-only Open writes nothing")
@@ -232,15 +227,11 @@ func TestNoIndexFile(t *testing.T) {
 func TestOpenRemovesStaleIndexFiles(t *testing.T) {
 	smallIndexFiles(t)
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "tm[1].db") // glob characters in the name are taken literally
-	m, err := Open(path, nil)
-	require.NoError(t, err)
-	require.NoError(t, m.Add(ctx, indexFileUnits(0, 40)...))
-	require.NoError(t, m.Close())
-	leftover := indexFilePath(path) + ".tmp-12345" // a Close killed while writing
+	path := closedStore(t, t.TempDir(), "tm[1].db", 40) // glob characters in the name are taken literally
+	leftover := indexFilePath(path) + ".tmp-12345"      // a Close killed while writing
 	require.NoError(t, os.WriteFile(leftover, []byte("partial"), 0o600))
 
-	m, err = Open(path, &Options{ReadOnly: true})
+	m, err := Open(path, &Options{ReadOnly: true})
 	require.NoError(t, err)
 	require.NoError(t, m.Close())
 	assert.FileExists(t, leftover, "a read-only Open removes nothing")
