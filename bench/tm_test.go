@@ -503,6 +503,27 @@ func openWithoutIndexFile(b *testing.B, path string) (time.Duration, time.Durati
 	return wall, c
 }
 
+// withClosedStore runs f with the path of the benchmark store of size units, closed (and without its index
+// file if hide), and reopens the store afterwards for the other benchmarks.
+func withClosedStore(b *testing.B, size int, hide bool, f func(path string)) {
+	s := getTMSet(b, size)
+	tmSetsMu.Lock()
+	defer tmSetsMu.Unlock()
+	if err := s.m.Close(); err != nil {
+		b.Fatal(err)
+	}
+	defer func() {
+		var err error
+		if s.m, err = tm.Open(s.path, nil); err != nil {
+			b.Fatal(err)
+		}
+	}()
+	if hide {
+		defer hideIndexFile(b, s.path)()
+	}
+	f(s.path)
+}
+
 // hideIndexFile renames the index file of the store at path, if any, and returns the function that puts it
 // back.
 func hideIndexFile(b *testing.B, path string) func() {
@@ -590,29 +611,16 @@ func BenchmarkTMOpen(b *testing.B) {
 	for _, size := range tmSizes() {
 		for _, mode := range []string{"index-file", "rebuild"} {
 			b.Run(fmt.Sprintf("units=%d/%s", size, mode), func(b *testing.B) {
-				s := getTMSet(b, size)
-				tmSetsMu.Lock()
-				defer tmSetsMu.Unlock()
-				if err := s.m.Close(); err != nil {
-					b.Fatal(err)
-				}
-				defer func() {
-					var err error
-					if s.m, err = tm.Open(s.path, nil); err != nil {
-						b.Fatal(err)
+				withClosedStore(b, size, mode == "rebuild", func(path string) {
+					b.ReportAllocs()
+					for b.Loop() {
+						m, err := tm.Open(path, &tm.Options{ReadOnly: true})
+						if err != nil {
+							b.Fatal(err)
+						}
+						m.Close()
 					}
-				}()
-				if mode == "rebuild" {
-					defer hideIndexFile(b, s.path)()
-				}
-				b.ReportAllocs()
-				for b.Loop() {
-					m, err := tm.Open(s.path, &tm.Options{ReadOnly: true})
-					if err != nil {
-						b.Fatal(err)
-					}
-					m.Close()
-				}
+				})
 			})
 		}
 	}

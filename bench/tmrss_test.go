@@ -27,22 +27,7 @@ func BenchmarkTMFreshProcessRSS(b *testing.B) {
 	for _, size := range tmSizes() {
 		for _, mode := range []string{"index-file", "rebuild"} {
 			b.Run(fmt.Sprintf("units=%d/%s", size, mode), func(b *testing.B) {
-				s := getTMSet(b, size)
-				tmSetsMu.Lock()
-				defer tmSetsMu.Unlock()
-				if err := s.m.Close(); err != nil {
-					b.Fatal(err)
-				}
-				defer func() {
-					var err error
-					if s.m, err = tm.Open(s.path, nil); err != nil {
-						b.Fatal(err)
-					}
-				}()
-				if mode == "rebuild" {
-					defer hideIndexFile(b, s.path)()
-				}
-				rssChild(b, s.path)
+				withClosedStore(b, size, mode == "rebuild", func(path string) { rssChild(b, path) })
 			})
 		}
 	}
