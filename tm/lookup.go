@@ -23,9 +23,8 @@ type Query struct {
 	Pair LangPair
 	// Context, when given, turns an exact match with the same context into an ICE match.
 	Context Context
-	// MinScore drops matches whose words score below it (0–1, the CAT fraction before penalties);
-	// 0 means DefaultMinScore. Penalties rank and flag a match but do not hide it: at 0.5, a 50%
-	// match that has a second translation comes back at 49 with its PenaltyMultiple.
+	// MinScore drops matches scoring below it (0–1, penalties included: every Match.Score is at
+	// least MinScore); 0 means DefaultMinScore.
 	MinScore float64
 	// Limit caps the number of matches; 0 means DefaultLimit, and more than MaxLimit means MaxLimit.
 	Limit int
@@ -224,7 +223,7 @@ func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir strin
 		if err != nil {
 			return found, err
 		}
-		return appendScored(found, q, qs, dir, cands), nil
+		return append(found, atLeast(appendScored(nil, q, qs, dir, cands), minScore)...), nil
 	}
 	// The index scores exactly like wordScore, and penalties only lower a score, so its results at
 	// minScore hold every match. When an unfetched result could still score higher than the limit-th
@@ -255,6 +254,7 @@ func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir strin
 		if len(res) == n {
 			penalizeUnfetchedTwins(q, qs, dir, ix, res, cands, got, limit)
 		}
+		got = atLeast(got, minScore)
 		if len(res) < n || n >= maxFetch || !unfetchedMayRank(got, res[len(res)-1].Score, limit, !q.Context.IsZero()) {
 			return append(found, got...), nil
 		}
@@ -322,6 +322,11 @@ func unfetchedMayRank(ms []scored, last float64, limit int, withContext bool) bo
 	}
 	sortMatches(ms)
 	return best > ms[limit-1].Percent
+}
+
+// atLeast drops the matches that penalties took below minScore, in place.
+func atLeast(ms []scored, minScore float64) []scored {
+	return slices.DeleteFunc(ms, func(s scored) bool { return s.Score+1e-9 < minScore })
 }
 
 // appendScored scores the candidates of one direction (whose word scores are at least MinScore), in

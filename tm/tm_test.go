@@ -579,9 +579,9 @@ func TestLookupManyTies(t *testing.T) {
 	})
 }
 
-// TestMinScoreBeforePenalties: the threshold is about how much of the segment can be reused; a penalty
-// flags an ambiguity but does not hide a match that reaches the threshold on its words.
-func TestMinScoreBeforePenalties(t *testing.T) {
+// TestMinScoreAfterPenalties: every match returned scores at least MinScore, penalties included; a 50%
+// match with a second translation is 49 and needs a threshold of 0.49.
+func TestMinScoreAfterPenalties(t *testing.T) {
 	units := []Unit{
 		{ID: "a", Source: "Encodings", Target: "الترميزات", Pair: enAr},
 		{ID: "b", Source: "Encodings", Target: "ترميزات", Pair: enAr},
@@ -590,14 +590,14 @@ func TestMinScoreBeforePenalties(t *testing.T) {
 		for _, exhaustive := range []bool{false, true} {
 			ms, err := m.Lookup(context.Background(), Query{Text: "Rainbow encodings", Pair: enAr, MinScore: 0.5, Exhaustive: exhaustive})
 			require.NoError(t, err)
+			assert.Empty(t, ms, "exhaustive %v: 49 is below 0.5", exhaustive)
+			ms, err = m.Lookup(context.Background(), Query{Text: "Rainbow encodings", Pair: enAr, MinScore: 0.49, Exhaustive: exhaustive})
+			require.NoError(t, err)
 			require.Len(t, ms, 2, "exhaustive %v", exhaustive)
 			for _, mt := range ms {
 				assert.Equal(t, 49, mt.Percent, "50%% of the words, one point for the second translation")
 				assert.Equal(t, []Penalty{{PenaltyMultiple, 1}}, mt.Penalties)
 			}
-			ms, err = m.Lookup(context.Background(), Query{Text: "Rainbow encodings", Pair: enAr, MinScore: 0.51, Exhaustive: exhaustive})
-			require.NoError(t, err)
-			assert.Empty(t, ms, "below the threshold on its words")
 		}
 	})
 }
