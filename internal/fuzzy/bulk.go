@@ -71,12 +71,7 @@ func (b *Bulk) Index(o Options) *Index {
 		ngrams = make([]uint32, len(b.ids)) // slots of each key
 	)
 	for i, id := range b.ids {
-		key := b.keys[i]
-		ix.keys[id] = key
-		ix.live[id/64] |= 1 << (id % 64)
-		grams, ntok := ix.keyGrams(key)
-		ix.ntok[id] = uint32(ntok)
-		ix.maxTok = max(ix.maxTok, ntok)
+		grams, ntok := ix.setKey(id, b.keys[i])
 		if ntok == 0 {
 			ix.empty = append(ix.empty, id)
 			continue
@@ -98,7 +93,6 @@ func (b *Bulk) Index(o Options) *Index {
 			chunks[len(chunks)-1] = cur
 		}
 	}
-	ix.count = len(b.ids)
 	if len(b.ids) > 0 {
 		ix.maxID = b.ids[len(b.ids)-1]
 	}

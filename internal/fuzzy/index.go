@@ -92,15 +92,9 @@ func (ix *Index) Add(id uint32, key string) {
 			ix.live = slices.Grow(ix.live, w-len(ix.live))[:w]
 		}
 	}
-	ix.keys[id] = key
-	ix.live[id/64] |= 1 << (id % 64)
-	ix.count++
-
-	inOrder := ix.count == 1 || id > ix.maxID // then id goes at the end of every posting
+	inOrder := ix.count == 0 || id > ix.maxID // then id goes at the end of every posting
 	ix.maxID = max(ix.maxID, id)
-	grams, ntok := ix.keyGrams(key)
-	ix.ntok[id] = uint32(ntok)
-	ix.maxTok = max(ix.maxTok, ntok)
+	grams, ntok := ix.setKey(id, key)
 	if ntok == 0 {
 		ix.empty = insertSorted(ix.empty, id)
 		return
@@ -141,6 +135,18 @@ func (ix *Index) Remove(id uint32) {
 			ix.post[p] = deleteSorted(ix.post[p], id)
 		}
 	}
+}
+
+// setKey records key under id (key, liveness, count, token counts) in slices already long enough, and
+// returns the key's grams (in ix's scratch) and token count. Add and Bulk share it.
+func (ix *Index) setKey(id uint32, key string) ([]uint64, int) {
+	ix.keys[id] = key
+	ix.live[id/64] |= 1 << (id % 64)
+	ix.count++
+	grams, ntok := ix.keyGrams(key)
+	ix.ntok[id] = uint32(ntok)
+	ix.maxTok = max(ix.maxTok, ntok)
+	return grams, ntok
 }
 
 // keyGrams returns the occurrence-tagged gram keys of key (in ix's scratch) and its token count.
