@@ -372,20 +372,11 @@ func removeStaleIndexFiles(path string, stale bool) {
 	if stale {
 		os.Remove(indexFilePath(path))
 	}
-	tmps, _ := filepath.Glob(globEscape(indexFilePath(path)) + ".tmp-*")
-	for _, t := range tmps {
-		os.Remove(t)
-	}
-}
-
-// globEscape quotes the pattern characters of a path for filepath.Glob.
-func globEscape(p string) string {
-	var b strings.Builder
-	for _, r := range p {
-		if strings.ContainsRune(`*?[\`, r) {
-			b.WriteByte('\\')
+	prefix := filepath.Base(indexFilePath(path)) + ".tmp-" // as writeIndexFile names them
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), prefix) {
+			os.Remove(filepath.Join(filepath.Dir(path), e.Name()))
 		}
-		b.WriteRune(r)
 	}
-	return b.String()
 }

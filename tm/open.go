@@ -154,21 +154,35 @@ func (m *Memory) loadUnits(keys *bolt.Bucket, hint int) error {
 		}
 		m.n++
 	}
-	var wg sync.WaitGroup
 	var mu sync.Mutex
+	perDirection(bulks, true, func(dir string, b *fuzzy.Bulk) {
+		ix := b.Index(fuzzy.Options{})
+		mu.Lock()
+		m.dirs[dir] = ix
+		mu.Unlock()
+	})
+	return nil
+}
+
+// perDirection calls fn for every direction of byDir, on up to GOMAXPROCS goroutines when parallel
+// (direction indexes share nothing), and returns when all calls have.
+func perDirection[T any](byDir map[string]T, parallel bool, fn func(dir string, v T)) {
+	if !parallel || len(byDir) < 2 {
+		for dir, v := range byDir {
+			fn(dir, v)
+		}
+		return
+	}
+	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for dir, b := range bulks {
+	for dir, v := range byDir {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			ix := b.Index(fuzzy.Options{})
-			mu.Lock()
-			m.dirs[dir] = ix
-			mu.Unlock()
+			fn(dir, v)
 		})
 	}
 	wg.Wait()
-	return nil
 }
 
 // fill adds entries to the direction indexes, in parallel across directions when asked to (the
@@ -177,28 +191,12 @@ func (m *Memory) fill(byDir map[string][]entry, parallel bool) {
 	for dir := range byDir {
 		m.dirIndex(dir)
 	}
-	if !parallel || len(byDir) < 2 {
-		for dir, entries := range byDir {
-			ix := m.dirs[dir]
-			for _, e := range entries {
-				ix.Add(e.id, e.key)
-			}
-		}
-		return
-	}
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for dir, entries := range byDir {
+	perDirection(byDir, parallel, func(dir string, entries []entry) {
 		ix := m.dirs[dir]
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			for _, e := range entries {
-				ix.Add(e.id, e.key)
-			}
-		})
-	}
-	wg.Wait()
+		for _, e := range entries {
+			ix.Add(e.id, e.key)
+		}
+	})
 }
 
 // rekey recomputes the matching keys of every stored unit after a normalizer change.
