@@ -32,9 +32,10 @@ import (
 // Layout (little-endian): magic; u32 header length and the header (store id, unit sequence, hash of
 // the last unit header, fingerprint, unit count); u32 direction count and for each the direction name
 // (u32 length, bytes) and a fuzzy index snapshot; u32 duplicate count and (u64 hash, u32 id) entries
-// (first ids, then the extra ids of colliding hashes); u32 CRC-32C of everything before it.
+// (first ids, then the extra ids of colliding hashes); u32 CRC-32C of everything before it except the
+// snapshots, which carry their own.
 
-const indexFileMagic = "tarjuman tm index 2\n"
+const indexFileMagic = "tarjuman tm index 3\n"
 
 // indexFileScheme names everything beyond the store that the saved postings depend on: the gram scheme
 // of internal/fuzzy and the Unicode tables its tokenizer uses.
@@ -115,14 +116,17 @@ func (c *crcWriter) Write(p []byte) (int, error) {
 }
 
 type crcReader struct {
-	r   io.Reader
-	n   int64
-	crc uint32
+	r    io.Reader
+	n    int64
+	crc  uint32
+	skip bool // the bytes read carry their own checksum (a fuzzy snapshot): count them only
 }
 
 func (c *crcReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
-	c.crc = crc32.Update(c.crc, castagnoli, p[:n])
+	if !c.skip {
+		c.crc = crc32.Update(c.crc, castagnoli, p[:n])
+	}
 	c.n += int64(n)
 	return n, err
 }
@@ -167,7 +171,7 @@ func (m *Memory) writeIndexFile(path string, st storeState) (err error) {
 		if _, err := cw.Write(b); err != nil {
 			return err
 		}
-		if _, err := m.dirs[d].WriteTo(cw); err != nil {
+		if _, err := m.dirs[d].WriteTo(bw); err != nil { // checksummed by the snapshot itself
 			return err
 		}
 	}
@@ -284,7 +288,9 @@ func (m *Memory) readIndexFile(path string, st storeState) error {
 		if err != nil {
 			return err
 		}
+		cr.skip = true // a snapshot checks its own checksum
 		ix, err := fuzzy.ReadIndex(cr, size-cr.n, fuzzy.Options{})
+		cr.skip = false
 		if err != nil {
 			return err
 		}
