@@ -225,8 +225,8 @@ func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir strin
 		}
 		return append(found, atLeast(appendScored(nil, q, qs, dir, cands), minScore)...), nil
 	}
-	// The index scores exactly like wordScore, and penalties only lower a score, so its results at
-	// minScore hold every match. When an unfetched result could still score higher than the limit-th
+	// The index scores exactly like wordScore (its keys are the scoring words; its Score is reused),
+	// and penalties only lower a score, so its results at minScore hold every match. When an unfetched result could still score higher than the limit-th
 	// final match (penalties lowered the fetched ones, or the words tie at 100% and an exact or
 	// in-context match may be among the unfetched), fetch more, up to maxFetch. A candidate whose
 	// twin (same words, another target: the multiple-translations penalty) may be unfetched ties the
@@ -243,9 +243,9 @@ func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir strin
 		for i, r := range res {
 			ids[i] = r.ID
 		}
-		var cands []candidate
-		err := m.st.get(ids, func(r *record) {
-			cands = append(cands, candidate{r, wordScore(qs.kw, tmkey.Split(sideKey(r, dir)))})
+		cands := make([]candidate, 0, len(res))
+		err := m.st.get(ids, func(r *record) { // in the order of ids
+			cands = append(cands, candidate{r, res[len(cands)].Score})
 		})
 		if err != nil {
 			return found, err
