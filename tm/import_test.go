@@ -113,13 +113,17 @@ func FuzzLookup(f *testing.F) {
 		if english {
 			pair = enAr
 		}
-		for _, exhaustive := range []bool{false, true} {
+		var percents [2][]int // per path: the index's, the exhaustive scan's
+		for path, exhaustive := range []bool{false, true} {
 			minScore := 0.01
 			if len(text)%2 == 1 {
 				minScore = 0.5
 			}
 			ms, err := m.Lookup(context.Background(), Query{Text: text, Pair: pair, MinScore: minScore, Exhaustive: exhaustive})
 			require.NoError(t, err)
+			for _, mt := range ms {
+				percents[path] = append(percents[path], mt.Percent)
+			}
 			for i, mt := range ms {
 				require.True(t, mt.Score >= minScore-1e-9 && mt.Score <= 1, "score %v, MinScore %v", mt.Score, minScore)
 				switch mt.Kind {
@@ -143,5 +147,6 @@ func FuzzLookup(f *testing.F) {
 				}
 			}
 		}
+		assert.Equal(t, percents[1], percents[0], "the index finds the exhaustive scan's percentages")
 	})
 }
