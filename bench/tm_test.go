@@ -48,8 +48,8 @@ import (
 // The index sub-benchmarks also report the exhaustive scan's median over TARJUMAN_TM_BRUTE queries
 // (brute-p50-µs); run the exhaustive sub-benchmarks with a small -benchtime (3x) if wanted. Recall is
 // reported over all queries, per edit kind (recall@1-delete, ...) and per origin length in words
-// (recall@1-1to3w, recall@1-4w), next to ceiling@1, the share of queries a scorer could get right at all
-// (see tmDir.unbeatable).
+// (recall@1-1to3w, recall@1-4w), next to ceiling@1, the share of queries a scorer could get right at all,
+// and recall@1-decidable, recall over the queries whose origin no other text ties (see tmWords.rivals).
 
 type tmSet struct {
 	m      *tm.Memory
@@ -92,8 +92,12 @@ type tmDir struct {
 	// 1–3 word UI string ("Open", "Save As") at or below 50%, often nearer to another stored string.
 	best4 float64
 	// ceiling: the share of queries that are hits or whose origin no scorer is bound to rank below
-	// another unit (tmDir.unbeatable); recall can reach it, not exceed it.
+	// another unit (tmWords.rivals: beaten); recall can reach it, not exceed it.
 	ceiling float64
+	// decidable: the share of queries whose origin no other text beats or ties (tmWords.rivals): the
+	// origin is strictly the nearest text on word percentage or on characters. recallDecidable: recall
+	// over those queries, where ranking the origin first is a matter of finding it, not of chance.
+	decidable, recallDecidable float64
 	// missBy: recall misses per edit kind, and of those the ones the ceiling excludes
 	missBy map[string][2]int
 	misses []string // one line per miss, written to TARJUMAN_TM_MISSES if set
@@ -246,8 +250,8 @@ func (d *tmDir) measure(b *testing.B, s *tmSet, nBrute int) {
 		}
 		mp[key] = c
 	}
-	var kw *tmWords
-	found, best, best4, n4, lost := 0, 0, 0, 0, 0
+	kw := newTMWords(s.texts, d.side)
+	found, best, best4, n4, lost, decidable, decidableHits := 0, 0, 0, 0, 0, 0, 0
 	for i, q := range d.queries {
 		o := s.texts[d.origins[i]]
 		src, tgt := o[d.side], o[1-d.side]
@@ -261,6 +265,13 @@ func (d *tmDir) measure(b *testing.B, s *tmSet, nBrute int) {
 		})
 		count(d.recallBy, d.kinds[i], hit, true)
 		count(d.recallBy, lenKey, hit, true)
+		beaten, tied := kw.rivals(q.Text, d.origins[i])
+		if !beaten && !tied {
+			decidable++
+			if hit {
+				decidableHits++
+			}
+		}
 		if hit {
 			found++
 			best++
@@ -269,14 +280,10 @@ func (d *tmDir) measure(b *testing.B, s *tmSet, nBrute int) {
 			}
 			continue
 		}
-		if kw == nil {
-			kw = newTMWords(s.texts, d.side)
-		}
-		unbeatable := kw.unbeatable(q.Text, d.origins[i])
-		if unbeatable {
+		if beaten {
 			lost++
 		}
-		count(d.missBy, d.kinds[i], true, unbeatable)
+		count(d.missBy, d.kinds[i], true, beaten)
 		top, originPct := "none", -1
 		if len(tops[i]) > 0 {
 			top = fmt.Sprintf("%d%% %q", tops[i][0].Percent, tops[i][0].Unit.Source)
@@ -298,14 +305,17 @@ func (d *tmDir) measure(b *testing.B, s *tmSet, nBrute int) {
 				}
 			}
 		}
+		why := map[[2]bool]string{{true, false}: " (beaten by construction)", {false, true}: " (tied)"}[[2]bool{beaten, tied}]
 		d.misses = append(d.misses, fmt.Sprintf("%s%s %q: origin %d%% %q, top-1 %s",
-			d.kinds[i], map[bool]string{true: " (beaten by construction)"}[unbeatable], q.Text, originPct, src, top))
+			d.kinds[i], why, q.Text, originPct, src, top))
 	}
 	n := float64(len(d.queries))
 	d.recall = float64(found) / n
 	d.best = float64(best) / n
 	d.best4 = float64(best4) / float64(max(n4, 1))
 	d.ceiling = 1 - float64(lost)/n
+	d.decidable = float64(decidable) / n
+	d.recallDecidable = float64(decidableHits) / float64(max(decidable, 1))
 
 	var brute []time.Duration
 	agree := 0
@@ -338,6 +348,8 @@ func (d *tmDir) report(b *testing.B) {
 		b.ReportMetric(float64(c[0])/float64(c[1]), "recall@1-"+k)
 	}
 	b.ReportMetric(d.ceiling, "ceiling@1")
+	b.ReportMetric(d.decidable, "decidable")
+	b.ReportMetric(d.recallDecidable, "recall@1-decidable")
 	b.ReportMetric(d.best, "best@1")
 	b.ReportMetric(d.best4, "best@1-4w")
 	if d.logged {
@@ -400,52 +412,68 @@ func (w *tmWords) appendIDs(dst []int32, words []string) []int32 {
 
 func (w *tmWords) unit(i int) []int32 { return w.ids[w.off[i]:w.off[i+1]] }
 
-// unbeatable reports whether the origin text o of query cannot be ranked first by a word-based
-// scorer, because another text beats it by construction (the definition of the recall analysis):
-// the query has exactly that text's scoring words and the origin's differ; or the query's
-// normalize.Search key is that text's and not the origin's (an exact or normalized match: "ROLE" for
-// "Role" when the origin is "Role:"); or that text has a strictly higher word percentage and is no
-// farther from the query in characters of its scoring words; or the origin shares no word with the
-// query. It scans every text: call it for misses only.
-func (w *tmWords) unbeatable(query string, o int) bool {
+// rivals reports how the other texts of w stand against the origin text o of query, for a word-based
+// scorer that breaks ties by characters (the definition of the recall analysis). beaten: a scorer is
+// bound to rank another text first: the query has exactly that text's scoring words and the origin's
+// differ; or the query's normalize.Search key is that text's and not the origin's (an exact or
+// normalized match: "ROLE" for "Role" when the origin is "Role:"); or that text has a strictly higher
+// word percentage and is no farther from the query in characters of its scoring words; or the origin
+// shares no word with the query. tied: not beaten, but another text is as close on both counts (the
+// same word percentage and no farther in characters: "Red settings" made from "Kexi settings" is as
+// near "Grid Settings"), so only chance puts the origin first. Texts with the origin's source and
+// target are the origin. It scans every text.
+func (w *tmWords) rivals(query string, o int) (beaten, tied bool) {
 	qw := tmkey.Words(normalize.Search.String(query))
 	q := w.appendIDs(nil, qw)
 	ow := w.unit(o)
 	owp := score.Percent(len(q), len(ow), score.Levenshtein(q, ow))
 	if owp == 0 {
-		return true
+		return true, false
 	}
 	qKey := strings.Join(qw, " ")
 	oKey := strings.Join(tmkey.Words(normalize.Search.String(w.texts[o][w.side])), " ")
 	osim := charSimilarity(qKey, oKey)
 	qNorm, oNorm := normalize.Search.String(query), normalize.Search.String(w.texts[o][w.side])
+	onorm := -1.0 // charSimilarity(qNorm, oNorm), computed when needed
 	for i := range w.texts {
+		if w.texts[i] == w.texts[o] {
+			continue
+		}
 		u := w.unit(i)
-		if slices.Equal(u, q) {
-			if !slices.Equal(u, ow) {
-				return true
-			}
-			// The same words as the origin: only an exact or normalized match of another text wins.
-			if qNorm != oNorm && normalize.Search.String(w.texts[i][w.side]) == qNorm {
-				return true
-			}
-			continue
-		}
 		if slices.Equal(u, ow) {
+			// The origin's words: a text no farther from the query in its whole key (punctuation,
+			// spacing) ties, one with the query's key beats it.
+			uNorm := normalize.Search.String(w.texts[i][w.side])
+			if qNorm != oNorm && uNorm == qNorm && slices.Equal(u, q) {
+				return true, false
+			}
+			if onorm < 0 {
+				onorm = charSimilarity(qNorm, oNorm)
+			}
+			if !tied && charSimilarity(qNorm, uNorm) >= onorm {
+				tied = true
+			}
 			continue
 		}
-		if mx := max(len(q), len(u)); float64(mx-abs(len(q)-len(u)))/float64(mx) <= owp {
-			continue // even with every word of the shorter one matching, it cannot score higher
+		if slices.Equal(u, q) {
+			return true, false
 		}
-		if score.Percent(len(q), len(u), score.Levenshtein(q, u)) <= owp {
+		if mx := max(len(q), len(u)); float64(mx-abs(len(q)-len(u)))/float64(mx) < owp {
+			continue // even with every word of the shorter one matching, it cannot score as high
+		}
+		up := score.Percent(len(q), len(u), score.Levenshtein(q, u))
+		if up < owp || (tied && up == owp) {
 			continue
 		}
 		uKey := strings.Join(tmkey.Words(normalize.Search.String(w.texts[i][w.side])), " ")
 		if charSimilarity(qKey, uKey) >= osim {
-			return true
+			if up > owp {
+				return true, false
+			}
+			tied = true
 		}
 	}
-	return false
+	return false, tied
 }
 
 // charSimilarity is 1 − the rune edit distance of a and b over the longer one's rune count.
