@@ -102,7 +102,8 @@ type PenaltyReason string
 const (
 	// PenaltyPunctuation: the words are the same, punctuation or symbols differ.
 	PenaltyPunctuation PenaltyReason = "punctuation"
-	// PenaltyMultiple: the TM holds other targets for the same source.
+	// PenaltyMultiple: the TM holds another translation of the same source: a unit with the same
+	// source words whose target has other words (not only other punctuation, case or diacritics).
 	PenaltyMultiple PenaltyReason = "multiple-translations"
 	// PenaltyRegion: the unit's language variant differs from the one asked for (en-GB vs en-US).
 	PenaltyRegion PenaltyReason = "region"
@@ -229,7 +230,7 @@ func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir strin
 	// and penalties only lower a score, so its results at minScore hold every match. When an unfetched result could still score higher than the limit-th
 	// final match (penalties lowered the fetched ones, or the words tie at 100% and an exact or
 	// in-context match may be among the unfetched), fetch more, up to maxFetch. A candidate whose
-	// twin (same words, another target: the multiple-translations penalty) may be unfetched ties the
+	// twin (same words, a target with other words: the multiple-translations penalty) may be unfetched ties the
 	// last result on word score and key distance; for those the index is asked directly. The
 	// percentages are then those of the exhaustive scan. Among equal percentages the index ranks by
 	// the distance between keys, the final order by that between texts, then date, usage and id;
@@ -252,7 +253,7 @@ func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir strin
 		}
 		got := appendScored(nil, q, qs, dir, cands)
 		if len(res) == n {
-			penalizeUnfetchedTwins(q, qs, dir, ix, res, cands, got, limit)
+			penalizeUnfetchedTwins(q, qs, dir, ix, m.dirs[reverseDir(dir)], res, cands, got, limit)
 		}
 		got = atLeast(got, minScore)
 		if len(res) < n || n >= maxFetch || !unfetchedMayRank(got, res[len(res)-1].Score, limit, !q.Context.IsZero()) {
@@ -265,11 +266,11 @@ func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir strin
 }
 
 // penalizeUnfetchedTwins gives the multiple-translations penalty to the first limit matches that have a
-// twin in ix (another unit with the same key) left out of the fetch. Only a result tied with the last
+// twin in ix (another unit with the same source key and another target key) left out of the fetch. Only a result tied with the last
 // one fetched on score and key distance can have such a twin (the index ranks a twin, same score and
 // distance, after every result better on either), and only the first limit matter; as a penalty can
 // bring another match into them, this repeats until they are settled. ms[i] is the match of cands[i].
-func penalizeUnfetchedTwins(q *Query, qs *segment, dir string, ix *fuzzy.Index, res []fuzzy.Result, cands []candidate, ms []scored, limit int) {
+func penalizeUnfetchedTwins(q *Query, qs *segment, dir string, ix, rev *fuzzy.Index, res []fuzzy.Result, cands []candidate, ms []scored, limit int) {
 	last := res[len(res)-1]
 	tied := make(map[uint32]bool) // ids tied with the last result, not yet checked
 	for _, r := range res {
@@ -290,7 +291,7 @@ func penalizeUnfetchedTwins(q *Query, qs *segment, dir string, ix *fuzzy.Index, 
 				continue
 			}
 			delete(tied, id)
-			if hasPenalty(ms[i].Penalties, PenaltyMultiple) || len(ix.Search(sideKey(cands[i].r, dir), 1, 2)) < 2 {
+			if hasPenalty(ms[i].Penalties, PenaltyMultiple) || !otherTranslation(ix, rev, cands[i].r, dir) {
 				continue
 			}
 			ms[i] = scoreMatch(q, qs, cands[i], dir, true)
@@ -330,16 +331,45 @@ func atLeast(ms []scored, minScore float64) []scored {
 }
 
 // appendScored scores the candidates of one direction (whose word scores are at least MinScore), in
-// order; a source key held by several candidates gets the multiple-translations penalty.
+// order; a source key held by candidates with different target keys gets the multiple-translations
+// penalty. Units whose sources and targets differ only in what the keys leave out ("Encodings" →
+// "الترميزات" and "Encodings…" → "الترميزات…") are one translation, not two.
 func appendScored(found []scored, q *Query, qs *segment, dir string, cands []candidate) []scored {
-	sources := make(map[string]int) // source key → number of candidates with it
+	type targets struct {
+		first    string // the target key of the first candidate with the source key
+		multiple bool   // another candidate with the source key has another target key
+	}
+	sources := make(map[string]targets)
 	for _, c := range cands {
-		sources[sideKey(c.r, dir)]++
+		k, t := sideKey(c.r, dir), otherKey(c.r, dir)
+		if s, ok := sources[k]; !ok {
+			sources[k] = targets{first: t}
+		} else if !s.multiple && s.first != t {
+			sources[k] = targets{first: s.first, multiple: true}
+		}
 	}
 	for _, c := range cands {
-		found = append(found, scoreMatch(q, qs, c, dir, sources[sideKey(c.r, dir)] > 1))
+		found = append(found, scoreMatch(q, qs, c, dir, sources[sideKey(c.r, dir)].multiple))
 	}
 	return found
+}
+
+// otherTranslation reports whether ix, the index of direction dir, holds another unit with r's source
+// key whose target key, as rev (the index of the reverse direction) holds it, differs from r's.
+func otherTranslation(ix, rev *fuzzy.Index, r *record, dir string) bool {
+	tgt := otherKey(r, dir)
+	for _, t := range ix.Search(sideKey(r, dir), 1, maxFetch) {
+		if t.ID == r.id {
+			continue
+		}
+		if rev == nil {
+			return true
+		}
+		if k, ok := rev.Key(t.ID); !ok || k != tgt {
+			return true
+		}
+	}
+	return false
 }
 
 // candidate is a record whose side in the query direction scores pct (wordScore) against the
@@ -376,6 +406,20 @@ func sideKey(r *record, dir string) string {
 		return r.srcKey
 	}
 	return r.tgtKey
+}
+
+// otherKey returns the key of r's side that is the target in direction dir.
+func otherKey(r *record, dir string) string {
+	if dirKey(r.unit.Pair.Source, r.unit.Pair.Target) == dir {
+		return r.tgtKey
+	}
+	return r.srcKey
+}
+
+// reverseDir returns the direction opposite to dir ("en>ar" → "ar>en").
+func reverseDir(dir string) string {
+	src, tgt, _ := strings.Cut(dir, ">")
+	return tgt + ">" + src
 }
 
 // orient returns the unit as seen from direction dir and whether it had to be reversed.
