@@ -190,9 +190,9 @@ func wordKeys(w string) []string {
 
 func phraseKeys(phrase string) [][]string {
 	var ks [][]string
-	for _, t := range token.Tokenize(phrase) {
+	for _, t := range tmkey.Tokens(phrase) {
 		if tmkey.CountsWord(t.Kind) {
-			ks = append(ks, wordKeys(phrase[t.Start:t.End]))
+			ks = append(ks, wordKeys(tmkey.Text(phrase, t)))
 		}
 	}
 	return ks
@@ -220,7 +220,7 @@ func containsAll(s string, needles []string) bool {
 // pk.
 func findPhrase(text string, pk [][]string) [][2]int {
 	var toks []token.Token
-	for _, t := range token.Tokenize(text) {
+	for _, t := range tmkey.Tokens(text) {
 		if tmkey.CountsWord(t.Kind) {
 			toks = append(toks, t)
 		}
@@ -231,7 +231,7 @@ func findPhrase(text string, pk [][]string) [][2]int {
 		ok := true
 		for j, k := range pk {
 			if keys[i+j] == nil {
-				keys[i+j] = wordKeys(text[toks[i+j].Start:toks[i+j].End])
+				keys[i+j] = wordKeys(tmkey.Text(text, toks[i+j]))
 			}
 			if !overlaps(keys[i+j], k) {
 				ok = false

@@ -21,7 +21,7 @@ import (
 const fingerprintProbe = "ﻻ أإآٱ ؤئ ى ة ی ک ۀ ٠١٩ ۰۹ ٫٬٪ ـ َ ً ُ ّ ْ ٰ ۖ \u200c\u200f\u200b ABC Straße Ǆ ΣΑΣ"
 
 // keyVersion changes whenever tmkey.IndexKey changes in a way the probe might not show.
-const keyVersion = "words-2"
+const keyVersion = "words-3"
 
 // fingerprint identifies the behaviour of the key normalizer and of tmkey.IndexKey.
 func fingerprint() []byte {

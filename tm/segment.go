@@ -39,7 +39,7 @@ func (s *segment) tokenize() {
 			continue
 		}
 		s.toks = append(s.toks, t)
-		s.words = append(s.words, normalize.Search.String(text[t.Start:t.End]))
+		s.words = append(s.words, normalize.Search.String(tmkey.Text(text, t)))
 	}
 }
 

@@ -9,6 +9,7 @@
 package tmkey
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,7 +26,7 @@ func Words(key string) []string {
 	var ws []string
 	for _, t := range Tokens(key) {
 		if CountsWord(t.Kind) {
-			ws = append(ws, fuzzyWord(key[t.Start:t.End]))
+			ws = append(ws, fuzzyWord(Text(key, t)))
 		}
 	}
 	return ws
@@ -79,9 +80,68 @@ func Split(k string) []string {
 	return strings.Split(k, " ")
 }
 
-// Tokens tokenizes text and makes each inline-code placeholder rune a token of its own.
+// Tokens tokenizes text and makes each inline-code placeholder rune a token of its own. A word
+// split by a keyboard-accelerator marker ("O_rientation", "Re&move", "ا_فصل") is one Word token:
+// see Text.
 func Tokens(text string) []token.Token {
-	toks := token.Tokenize(text)
+	return joinAccelerated(text, splitPlaceholders(text, token.Tokenize(text)))
+}
+
+// Text returns the text of token t of text: for a word, without the accelerator marker Tokens
+// joined it across ("O_rientation" → "Orientation").
+func Text(text string, t token.Token) string {
+	s := text[t.Start:t.End]
+	if t.Kind != token.Word {
+		return s
+	}
+	if i := strings.IndexAny(s, accelerators); i >= 0 {
+		return s[:i] + s[i+1:]
+	}
+	return s
+}
+
+// accelerators are the keyboard-accelerator markers of UI toolkits: GTK's "_", Qt's and Windows'
+// "&", LibreOffice's "~". Before the first letter of a word the tokenizer already leaves them out
+// ("_File"); inside a word ("O_rientation") they would split it in two and make "Orientation",
+// "_Orientation" and "O_rientation" different words.
+const accelerators = "_&~"
+
+// joinAccelerated joins the two word tokens around the only accelerator marker of text that stands
+// between two letters. With two such markers or more the text is not a UI label with an accelerator
+// ("snake_case_name", "Q&A&B"), and its tokens are left alone.
+func joinAccelerated(text string, toks []token.Token) []token.Token {
+	at := -1
+	for i := strings.IndexAny(text, accelerators); i >= 0; {
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		next, _ := utf8.DecodeRuneInString(text[i+1:])
+		if unicode.IsLetter(prev) && unicode.IsLetter(next) {
+			if at >= 0 {
+				return toks
+			}
+			at = i
+		}
+		j := strings.IndexAny(text[i+1:], accelerators)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	if at < 0 {
+		return toks
+	}
+	for k := 0; k+2 < len(toks); k++ { // word, marker, word
+		a, b := toks[k], toks[k+2]
+		if a.End == at && b.Start == at+1 && a.Kind == token.Word && b.Kind == token.Word {
+			a.End = b.End
+			toks[k] = a
+			return slices.Delete(toks, k+1, k+3)
+		}
+	}
+	return toks
+}
+
+// splitPlaceholders makes each inline-code placeholder rune of text a token of its own.
+func splitPlaceholders(text string, toks []token.Token) []token.Token {
 	if !hasPlaceholder(text) {
 		return toks
 	}

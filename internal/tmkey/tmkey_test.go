@@ -19,6 +19,14 @@ func TestIndexKey(t *testing.T) {
 		{"inline_code_is_a_word", "Press \ue000Save\ue001 now", "press _ save _ now"},
 		{"symbols_only_word", "100 %%", "100 _"},
 		{"empty", " ,. ", ""},
+		{"gtk_accelerator_inside_a_word", "O_rientation", "orientation"},
+		{"qt_accelerator_inside_a_word", "Re&move the file", "remove the file"},
+		{"libreoffice_accelerator_inside_a_word", "Insert Ta~ble", "insert table"},
+		{"arabic_accelerator", "ا_فصل اللسان", "افصل اللسان"},
+		{"leading_accelerator", "_Detach Tab", "detach tab"},
+		{"identifier_is_not_an_accelerator", "snake_case_name", "snake case name"},
+		{"ampersand_between_words", "Tom & Jerry", "tom jerry"},
+		{"accelerator_before_a_digit", "Level_2", "level 2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
