@@ -28,7 +28,6 @@ import (
 	"github.com/tarjuman/tarjuman/internal/score"
 	"github.com/tarjuman/tarjuman/internal/tmkey"
 	"github.com/tarjuman/tarjuman/internal/token"
-	"github.com/tarjuman/tarjuman/normalize"
 	"github.com/tarjuman/tarjuman/tm"
 )
 
@@ -392,7 +391,7 @@ type tmWords struct {
 func newTMWords(texts [][2]string, side int) *tmWords {
 	w := &tmWords{texts: texts, side: side, intern: map[string]int32{}, off: make([]uint32, 1, len(texts)+1)}
 	for _, t := range texts {
-		w.ids = w.appendIDs(w.ids, tmkey.Words(normalize.Search.String(t[side])))
+		w.ids = w.appendIDs(w.ids, tmkey.Words(tmkey.Key(t[side])))
 		w.off = append(w.off, uint32(len(w.ids)))
 	}
 	return w
@@ -423,7 +422,7 @@ func (w *tmWords) unit(i int) []int32 { return w.ids[w.off[i]:w.off[i+1]] }
 // near "Grid Settings"), so only chance puts the origin first. Texts with the origin's source and
 // target are the origin. It scans every text.
 func (w *tmWords) rivals(query string, o int) (beaten, tied bool) {
-	qw := tmkey.Words(normalize.Search.String(query))
+	qw := tmkey.Words(tmkey.Key(query))
 	q := w.appendIDs(nil, qw)
 	ow := w.unit(o)
 	owp := score.Percent(len(q), len(ow), score.Levenshtein(q, ow))
@@ -431,9 +430,9 @@ func (w *tmWords) rivals(query string, o int) (beaten, tied bool) {
 		return true, false
 	}
 	qKey := strings.Join(qw, " ")
-	oKey := strings.Join(tmkey.Words(normalize.Search.String(w.texts[o][w.side])), " ")
+	oKey := strings.Join(tmkey.Words(tmkey.Key(w.texts[o][w.side])), " ")
 	osim := charSimilarity(qKey, oKey)
-	qNorm, oNorm := normalize.Search.String(query), normalize.Search.String(w.texts[o][w.side])
+	qNorm, oNorm := tmkey.Key(query), tmkey.Key(w.texts[o][w.side])
 	onorm := -1.0 // charSimilarity(qNorm, oNorm), computed when needed
 	for i := range w.texts {
 		if w.texts[i] == w.texts[o] {
@@ -443,7 +442,7 @@ func (w *tmWords) rivals(query string, o int) (beaten, tied bool) {
 		if slices.Equal(u, ow) {
 			// The origin's words: a text no farther from the query in its whole key (punctuation,
 			// spacing) ties, one with the query's key beats it.
-			uNorm := normalize.Search.String(w.texts[i][w.side])
+			uNorm := tmkey.Key(w.texts[i][w.side])
 			if qNorm != oNorm && uNorm == qNorm && slices.Equal(u, q) {
 				return true, false
 			}
@@ -465,7 +464,7 @@ func (w *tmWords) rivals(query string, o int) (beaten, tied bool) {
 		if up < owp || (tied && up == owp) {
 			continue
 		}
-		uKey := strings.Join(tmkey.Words(normalize.Search.String(w.texts[i][w.side])), " ")
+		uKey := strings.Join(tmkey.Words(tmkey.Key(w.texts[i][w.side])), " ")
 		if charSimilarity(qKey, uKey) >= osim {
 			if up > owp {
 				return true, false
@@ -819,11 +818,11 @@ func isWord(f string) bool {
 // keeping the punctuation around it: "(default:" → "(folder:". vocab holds only fields with a word.
 func substitute(rng *rand.Rand, f string, vocab []string) string {
 	start, end, _ := wordSpan(f)
-	old := tmkey.Words(normalize.Search.String(f[start:end]))
+	old := tmkey.Words(tmkey.Key(f[start:end]))
 	for range 1000 {
 		v := vocab[rng.IntN(len(vocab))]
 		vs, ve, _ := wordSpan(v)
-		if !slices.Equal(tmkey.Words(normalize.Search.String(v[vs:ve])), old) {
+		if !slices.Equal(tmkey.Words(tmkey.Key(v[vs:ve])), old) {
 			return f[:start] + v[vs:ve] + f[end:]
 		}
 	}
@@ -979,14 +978,14 @@ func TestIssueQuery(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(1, 2))
-			srcWords := tmkey.Words(normalize.Search.String(tt.src))
+			srcWords := tmkey.Words(tmkey.Key(tt.src))
 			seen := map[string]int{}
 			for range 400 {
 				q, kind := issueQuery(rng, tt.src, vocab[tt.arabic], tt.arabic)
 				seen[kind]++
 				require.Contains(t, tt.kinds, kind)
 				require.NotEqual(t, tt.src, q, kind)
-				qWords := tmkey.Words(normalize.Search.String(q))
+				qWords := tmkey.Words(tmkey.Key(q))
 				dist := score.Levenshtein(srcWords, qWords)
 				switch kind {
 				case editDelete:
@@ -1005,7 +1004,7 @@ func TestIssueQuery(t *testing.T) {
 					assert.Equal(t, srcWords, qWords, q)
 					assert.Equal(t, strings.Trim(strings.ToLower(tt.src), ".!?:;"), strings.Trim(strings.ToLower(q), ".!?:;"), q)
 				default: // harakat, hamza, tatweel: folded away by normalize.Search
-					assert.Equal(t, normalize.Search.String(tt.src), normalize.Search.String(q), "%s %q", kind, q)
+					assert.Equal(t, tmkey.Key(tt.src), tmkey.Key(q), "%s %q", kind, q)
 				}
 			}
 			assert.ElementsMatch(t, tt.kinds, slices.Collect(maps.Keys(seen)), "%v", seen)

@@ -46,8 +46,9 @@ type MatchKind int
 const (
 	// Fuzzy: the texts differ in words; Percent is the CAT percentage minus penalties (≤ 98).
 	Fuzzy MatchKind = iota
-	// Normalized: only case, diacritics, hamza/alef form, tatweel, digit script or spacing
-	// differ (the normalize.Search keys are equal). Percent 99.
+	// Normalized: only case, diacritics, hamza/alef form, tatweel, digit script, spacing or a
+	// keyboard-accelerator marker ("O_rientation", "&Save") differ (the keys, tmkey.Key, are
+	// equal). Percent 99.
 	Normalized
 	// Exact: the source is identical to the query. Percent 100.
 	Exact

@@ -18,7 +18,7 @@ import (
 
 // fingerprintProbe exercises every fold of normalize.Search, so that a change of the normalizer
 // changes the fingerprint and Open recomputes the stored keys.
-const fingerprintProbe = "ﻻ أإآٱ ؤئ ى ة ی ک ۀ ٠١٩ ۰۹ ٫٬٪ ـ َ ً ُ ّ ْ ٰ ۖ \u200c\u200f\u200b ABC Straße Ǆ ΣΑΣ"
+const fingerprintProbe = "ﻻ أإآٱ ؤئ ى ة ی ک ۀ ٠١٩ ۰۹ ٫٬٪ ـ َ ً ُ ّ ْ ٰ ۖ \u200c\u200f\u200b ABC Straße Ǆ ΣΑΣ Re_move"
 
 // keyVersion changes whenever tmkey.IndexKey changes in a way the probe might not show.
 const keyVersion = "words-3"

@@ -9,7 +9,7 @@ import (
 	"github.com/tarjuman/tarjuman/normalize"
 )
 
-// segment is a text prepared for scoring: its key (normalize.Search of the whole text), its
+// segment is a text prepared for scoring: its key (tmkey.Key of the whole text), its
 // scoring words (tmkey.Words of the key) and, for the diff, its word tokens (word, number,
 // placeholder and inline-code tokens, punctuation left out) with their byte spans in the text and
 // their normalized forms.
@@ -22,7 +22,7 @@ type segment struct {
 }
 
 func newSegment(text string) *segment {
-	s := &segment{text: text, key: normalize.Search.String(text)}
+	s := &segment{text: text, key: tmkey.Key(text)}
 	s.kw = tmkey.Words(s.key)
 	return s
 }

@@ -19,24 +19,30 @@ import (
 	"github.com/tarjuman/tarjuman/tm/tmx"
 )
 
-// Words returns the scoring words of a normalized key: its word, number, placeholder and
-// inline-code tokens, each reduced to the runes internal/fuzzy counts as word runes (see
-// fuzzyWord). Punctuation does not count: a changed comma is not a changed word.
+// Words returns the scoring words of a key (Key): its word, number, placeholder and inline-code
+// tokens, each reduced to the runes internal/fuzzy counts as word runes (see fuzzyWord). Punctuation
+// does not count: a changed comma is not a changed word.
 func Words(key string) []string {
 	var ws []string
-	for _, t := range Tokens(key) {
+	for _, t := range splitPlaceholders(key, token.Tokenize(key)) {
 		if CountsWord(t.Kind) {
-			ws = append(ws, fuzzyWord(Text(key, t)))
+			ws = append(ws, fuzzyWord(key[t.Start:t.End]))
 		}
 	}
 	return ws
+}
+
+// Key is the form of text a translation memory scores: its normalize.Search form, without its
+// keyboard-accelerator marker (Accelerator).
+func Key(text string) string {
+	return normalize.Search.String(StripAccelerator(text))
 }
 
 // IndexKey is what the direction index holds for a text: its scoring words joined by spaces. Each
 // word is one token for internal/fuzzy, so the index's token score is exactly tm's word score and
 // its candidates are exactly those a scan with that scorer finds.
 func IndexKey(text string) string {
-	return strings.Join(Words(normalize.Search.String(text)), " ")
+	return strings.Join(Words(Key(text)), " ")
 }
 
 // fuzzyWord keeps the runes of w that internal/fuzzy's tokenizer treats as word runes (letters,
@@ -81,10 +87,23 @@ func Split(k string) []string {
 }
 
 // Tokens tokenizes text and makes each inline-code placeholder rune a token of its own. A word
-// split by a keyboard-accelerator marker ("O_rientation", "Re&move", "ا_فصل") is one Word token:
-// see Text.
+// split by the keyboard-accelerator marker of text (Accelerator: "O_rientation", "Re&move", "ا_فصل")
+// is one Word token: see Text.
 func Tokens(text string) []token.Token {
-	return joinAccelerated(text, splitPlaceholders(text, token.Tokenize(text)))
+	toks := splitPlaceholders(text, token.Tokenize(text))
+	at := Accelerator(text)
+	if at < 0 {
+		return toks
+	}
+	for k := 0; k+2 < len(toks); k++ { // word, marker, word
+		a, b := toks[k], toks[k+2]
+		if a.End == at && b.Start == at+1 && a.Kind == token.Word && b.Kind == token.Word {
+			a.End = b.End
+			toks[k] = a
+			return slices.Delete(toks, k+1, k+3)
+		}
+	}
+	return toks
 }
 
 // Text returns the text of token t of text: for a word, without the accelerator marker Tokens
@@ -106,19 +125,25 @@ func Text(text string, t token.Token) string {
 // "_Orientation" and "O_rientation" different words.
 const accelerators = "_&~"
 
-// joinAccelerated joins the two word tokens around the only accelerator marker of text that stands
-// between two letters. With two such markers or more the text is not a UI label with an accelerator
-// ("snake_case_name", "Q&A&B"), and its tokens are left alone.
-func joinAccelerated(text string, toks []token.Token) []token.Token {
+// Accelerator returns the byte offset in text of its keyboard-accelerator marker, or -1: the only
+// marker that stands before a letter at the start of a word ("_File", "Save &As") or inside a word
+// before a letter that is not a capital ("O_rientation"). With two such markers or more the text is
+// not a UI label with an accelerator ("snake_case_name", "_NET_WM_NAME"); inside a word before a
+// capital a marker joins two words ("Drag&Drop", "R&D", "Hong_Kong").
+func Accelerator(text string) int {
 	at := -1
 	for i := strings.IndexAny(text, accelerators); i >= 0; {
-		prev, _ := utf8.DecodeLastRuneInString(text[:i])
 		next, _ := utf8.DecodeRuneInString(text[i+1:])
-		if unicode.IsLetter(prev) && unicode.IsLetter(next) {
-			if at >= 0 {
-				return toks
+		if unicode.IsLetter(next) {
+			prev, _ := utf8.DecodeLastRuneInString(text[:i])
+			inWord := unicode.IsLetter(prev) && !unicode.IsUpper(next)
+			atStart := i == 0 || unicode.IsSpace(prev) || unicode.IsPunct(prev) && !strings.ContainsRune(accelerators, prev)
+			if inWord || atStart {
+				if at >= 0 {
+					return -1
+				}
+				at = i
 			}
-			at = i
 		}
 		j := strings.IndexAny(text[i+1:], accelerators)
 		if j < 0 {
@@ -126,18 +151,15 @@ func joinAccelerated(text string, toks []token.Token) []token.Token {
 		}
 		i += 1 + j
 	}
-	if at < 0 {
-		return toks
+	return at
+}
+
+// StripAccelerator returns text without its keyboard-accelerator marker (Accelerator).
+func StripAccelerator(text string) string {
+	if i := Accelerator(text); i >= 0 {
+		return text[:i] + text[i+1:]
 	}
-	for k := 0; k+2 < len(toks); k++ { // word, marker, word
-		a, b := toks[k], toks[k+2]
-		if a.End == at && b.Start == at+1 && a.Kind == token.Word && b.Kind == token.Word {
-			a.End = b.End
-			toks[k] = a
-			return slices.Delete(toks, k+1, k+3)
-		}
-	}
-	return toks
+	return text
 }
 
 // splitPlaceholders makes each inline-code placeholder rune of text a token of its own.

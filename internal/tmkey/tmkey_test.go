@@ -4,8 +4,6 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-
-	"github.com/tarjuman/tarjuman/normalize"
 )
 
 func TestIndexKey(t *testing.T) {
@@ -24,16 +22,43 @@ func TestIndexKey(t *testing.T) {
 		{"libreoffice_accelerator_inside_a_word", "Insert Ta~ble", "insert table"},
 		{"arabic_accelerator", "ا_فصل اللسان", "افصل اللسان"},
 		{"leading_accelerator", "_Detach Tab", "detach tab"},
+		{"two_accelerators", "_Detach Ta_b", "detach ta b"},
+		{"identifier_with_leading_underscore", "_NET_WM_NAME", "net wm name"},
 		{"identifier_is_not_an_accelerator", "snake_case_name", "snake case name"},
 		{"ampersand_between_words", "Tom & Jerry", "tom jerry"},
 		{"accelerator_before_a_digit", "Level_2", "level 2"},
+		{"ampersand_before_a_capital", "Drag&Drop of R&D files", "drag drop of r d files"},
+		{"underscore_before_a_capital", "Asia/Hong_Kong", "asia hong kong"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, IndexKey(tt.text))
-			assert.Equal(t, Split(tt.want), Words(normalizeForTest(tt.text)))
+			assert.Equal(t, Split(tt.want), Words(Key(tt.text)))
 		})
 	}
 }
 
-func normalizeForTest(s string) string { return normalize.Search.String(s) }
+func TestAccelerator(t *testing.T) {
+	for text, want := range map[string]string{
+		"O_rientation":     "Orientation",
+		"_Orientation":     "Orientation",
+		"Save &As":         "Save As",
+		"(&Default)":       "(Default)",
+		"Insert Ta~ble":    "Insert Table",
+		"ا_فصل اللسان":     "افصل اللسان",
+		"Save && Exit":     "Save && Exit",
+		"snake_case_name":  "snake_case_name",
+		"Drag&Drop":        "Drag&Drop",
+		"Asia/Hong_Kong":   "Asia/Hong_Kong",
+		"~/Documents":      "~/Documents",
+		"Tom & Jerry":      "Tom & Jerry",
+		"":                 "",
+		"_":                "_",
+		"a_":               "a_",
+		"_Detach Ta_b":     "_Detach Ta_b",
+		"__init__":         "__init__",
+		"Level_2 (_Extra)": "Level_2 (Extra)",
+	} {
+		assert.Equal(t, want, StripAccelerator(text), "%q", text)
+	}
+}
