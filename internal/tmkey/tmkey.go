@@ -127,16 +127,16 @@ const accelerators = "_&~"
 
 // Accelerator returns the byte offset in text of its keyboard-accelerator marker, or -1: the only
 // marker that stands before a letter at the start of a word ("_File", "Save &As") or inside a word
-// before a letter that is not a capital ("O_rientation"). With two such markers or more the text is
-// not a UI label with an accelerator ("snake_case_name", "_NET_WM_NAME"); inside a word before a
-// capital a marker joins two words ("Drag&Drop", "R&D", "Hong_Kong").
+// ("O_rientation", "SIG_NING", "ا_فصل"). With two such markers or more the text is not a UI label
+// with an accelerator ("snake_case_name", "_NET_WM_NAME"); between a small letter and a capital a
+// marker joins two words ("Drag&Drop", "Hong_Kong").
 func Accelerator(text string) int {
 	at := -1
 	for i := strings.IndexAny(text, accelerators); i >= 0; {
 		next, _ := utf8.DecodeRuneInString(text[i+1:])
 		if unicode.IsLetter(next) {
 			prev, _ := utf8.DecodeLastRuneInString(text[:i])
-			inWord := unicode.IsLetter(prev) && !unicode.IsUpper(next)
+			inWord := unicode.IsLetter(prev) && !(unicode.IsLower(prev) && unicode.IsUpper(next))
 			atStart := i == 0 || unicode.IsSpace(prev) || unicode.IsPunct(prev) && !strings.ContainsRune(accelerators, prev)
 			if inWord || atStart {
 				if at >= 0 {

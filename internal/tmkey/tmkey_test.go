@@ -27,7 +27,7 @@ func TestIndexKey(t *testing.T) {
 		{"identifier_is_not_an_accelerator", "snake_case_name", "snake case name"},
 		{"ampersand_between_words", "Tom & Jerry", "tom jerry"},
 		{"accelerator_before_a_digit", "Level_2", "level 2"},
-		{"ampersand_before_a_capital", "Drag&Drop of R&D files", "drag drop of r d files"},
+		{"ampersand_before_a_capital", "Drag&Drop files", "drag drop files"},
 		{"underscore_before_a_capital", "Asia/Hong_Kong", "asia hong kong"},
 	}
 	for _, tt := range tests {
@@ -49,6 +49,7 @@ func TestAccelerator(t *testing.T) {
 		"Save && Exit":     "Save && Exit",
 		"snake_case_name":  "snake_case_name",
 		"Drag&Drop":        "Drag&Drop",
+		"SIG_NING":         "SIGNING",
 		"Asia/Hong_Kong":   "Asia/Hong_Kong",
 		"~/Documents":      "~/Documents",
 		"Tom & Jerry":      "Tom & Jerry",
