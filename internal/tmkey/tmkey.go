@@ -135,7 +135,7 @@ func Accelerator(text string) int {
 	for i := strings.IndexAny(text, accelerators); i >= 0; {
 		next, _ := utf8.DecodeRuneInString(text[i+1:])
 		if unicode.IsLetter(next) {
-			prev, _ := utf8.DecodeLastRuneInString(text[:i])
+			prev := lastBase(text[:i])
 			inWord := unicode.IsLetter(prev) && !(unicode.IsLower(prev) && unicode.IsUpper(next))
 			atStart := i == 0 || unicode.IsSpace(prev) || unicode.IsPunct(prev) && !strings.ContainsRune(accelerators, prev)
 			if inWord || atStart {
@@ -152,6 +152,19 @@ func Accelerator(text string) int {
 		i += 1 + j
 	}
 	return at
+}
+
+// lastBase returns the last rune of s that is not a combining mark (a haraka after a letter
+// leaves the marker inside the word: "الِ_دوال"), or utf8.RuneError.
+func lastBase(s string) rune {
+	for s != "" {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me) {
+			return r
+		}
+		s = s[:len(s)-size]
+	}
+	return utf8.RuneError
 }
 
 // StripAccelerator returns text without its keyboard-accelerator marker (Accelerator).

@@ -50,6 +50,7 @@ func TestAccelerator(t *testing.T) {
 		"snake_case_name":  "snake_case_name",
 		"Drag&Drop":        "Drag&Drop",
 		"SIG_NING":         "SIGNING",
+		"الِ_دِوال":        "الِدِوال",
 		"Asia/Hong_Kong":   "Asia/Hong_Kong",
 		"~/Documents":      "~/Documents",
 		"Tom & Jerry":      "Tom & Jerry",
