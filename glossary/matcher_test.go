@@ -290,3 +290,33 @@ func TestMatcherConcurrentFindAll(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestFindAllThroughAccelerators: software strings carry one keyboard-accelerator marker (GTK "_",
+// Qt "&", LibreOffice "~"), inside a word or before one; terms are found through it, and the match
+// covers the marked word in the original text.
+func TestFindAllThroughAccelerators(t *testing.T) {
+	g := testGlossary(t)
+	tests := []struct {
+		text string
+		lang language.Tag
+		want []string // matched text
+	}{
+		{"Show _security guarantees", en, []string{"security guarantees"}},
+		{"Show security gu_arantees", en, []string{"security gu_arantees"}},
+		{"Se&curity guarantees", en, []string{"Se&curity guarantees"}},
+		{"Nuclear ~war", en, []string{"Nuclear ~war"}},
+		{"ا_لضمانات الأمنية", ar, []string{"ا_لضمانات الأمنية"}},
+		{"بال_ضمانات الأمنية", ar, []string{"بال_ضمانات الأمنية"}},
+		// Two markers: not an accelerator; an identifier's parts stay apart.
+		{"security_guarantees_list", en, []string{"security"}},
+	}
+	for _, tt := range tests {
+		m := g.Matcher(tt.lang, map[bool]language.Tag{true: en, false: ar}[tt.lang == ar])
+		var got []string
+		for _, mt := range m.FindAll(tt.text) {
+			got = append(got, mt.Text)
+			assert.Equal(t, tt.text[mt.Start:mt.End], mt.Text)
+		}
+		assert.Equal(t, tt.want, got, "%q", tt.text)
+	}
+}

@@ -9,7 +9,6 @@
 package tmkey
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,9 +32,9 @@ func Words(key string) []string {
 }
 
 // Key is the form of text a translation memory scores: its normalize.Search form, without its
-// keyboard-accelerator marker (Accelerator).
+// keyboard-accelerator marker (token.Accelerator).
 func Key(text string) string {
-	return normalize.Search.String(StripAccelerator(text))
+	return normalize.Search.String(token.StripAccelerator(text))
 }
 
 // IndexKey is what the direction index holds for a text: its scoring words joined by spaces. Each
@@ -87,23 +86,10 @@ func Split(k string) []string {
 }
 
 // Tokens tokenizes text and makes each inline-code placeholder rune a token of its own. A word
-// split by the keyboard-accelerator marker of text (Accelerator: "O_rientation", "Re&move", "ا_فصل")
-// is one Word token: see Text.
+// split by the keyboard-accelerator marker of text (token.Accelerator: "O_rientation", "Re&move",
+// "ا_فصل") is one Word token: see Text.
 func Tokens(text string) []token.Token {
-	toks := splitPlaceholders(text, token.Tokenize(text))
-	at := Accelerator(text)
-	if at < 0 {
-		return toks
-	}
-	for k := 0; k+2 < len(toks); k++ { // word, marker, word
-		a, b := toks[k], toks[k+2]
-		if a.End == at && b.Start == at+1 && a.Kind == token.Word && b.Kind == token.Word {
-			a.End = b.End
-			toks[k] = a
-			return slices.Delete(toks, k+1, k+3)
-		}
-	}
-	return toks
+	return token.JoinAccelerator(splitPlaceholders(text, token.Tokenize(text)), token.Accelerator(text))
 }
 
 // Text returns the text of token t of text: for a word, without the accelerator marker Tokens
@@ -113,66 +99,10 @@ func Text(text string, t token.Token) string {
 	if t.Kind != token.Word {
 		return s
 	}
-	if i := strings.IndexAny(s, accelerators); i >= 0 {
+	if i := strings.IndexAny(s, token.Accelerators); i >= 0 { // a joined word: short
 		return s[:i] + s[i+1:]
 	}
 	return s
-}
-
-// accelerators are the keyboard-accelerator markers of UI toolkits: GTK's "_", Qt's and Windows'
-// "&", LibreOffice's "~". Before the first letter of a word the tokenizer already leaves them out
-// ("_File"); inside a word ("O_rientation") they would split it in two and make "Orientation",
-// "_Orientation" and "O_rientation" different words.
-const accelerators = "_&~"
-
-// Accelerator returns the byte offset in text of its keyboard-accelerator marker, or -1: the only
-// marker that stands before a letter at the start of a word ("_File", "Save &As") or inside a word
-// ("O_rientation", "SIG_NING", "ا_فصل"). With two such markers or more the text is not a UI label
-// with an accelerator ("snake_case_name", "_NET_WM_NAME"); between a small letter and a capital a
-// marker joins two words ("Drag&Drop", "Hong_Kong").
-func Accelerator(text string) int {
-	at := -1
-	for i := strings.IndexAny(text, accelerators); i >= 0; {
-		next, _ := utf8.DecodeRuneInString(text[i+1:])
-		if unicode.IsLetter(next) {
-			prev := lastBase(text[:i])
-			inWord := unicode.IsLetter(prev) && !(unicode.IsLower(prev) && unicode.IsUpper(next))
-			atStart := i == 0 || unicode.IsSpace(prev) || unicode.IsPunct(prev) && !strings.ContainsRune(accelerators, prev)
-			if inWord || atStart {
-				if at >= 0 {
-					return -1
-				}
-				at = i
-			}
-		}
-		j := strings.IndexAny(text[i+1:], accelerators)
-		if j < 0 {
-			break
-		}
-		i += 1 + j
-	}
-	return at
-}
-
-// lastBase returns the last rune of s that is not a combining mark (a haraka after a letter
-// leaves the marker inside the word: "الِ_دوال"), or utf8.RuneError.
-func lastBase(s string) rune {
-	for s != "" {
-		r, size := utf8.DecodeLastRuneInString(s)
-		if !unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me) {
-			return r
-		}
-		s = s[:len(s)-size]
-	}
-	return utf8.RuneError
-}
-
-// StripAccelerator returns text without its keyboard-accelerator marker (Accelerator).
-func StripAccelerator(text string) string {
-	if i := Accelerator(text); i >= 0 {
-		return text[:i] + text[i+1:]
-	}
-	return text
 }
 
 // splitPlaceholders makes each inline-code placeholder rune of text a token of its own.

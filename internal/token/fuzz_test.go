@@ -1,6 +1,7 @@
 package token_test
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -108,5 +109,34 @@ func FuzzAnalyze(f *testing.F) {
 		}
 		_ = token.IsStopWord(key)
 		_ = token.EnglishStem(w)
+	})
+}
+
+// FuzzAccelerator: the marker Accelerator finds is one of Accelerators; JoinAccelerator keeps the
+// tokens in order and within the text; stripping removes exactly that byte.
+func FuzzAccelerator(f *testing.F) {
+	for _, s := range append(fuzzSeeds, "O_rientation", "Save &As", "ا_فصل", "الِ_دِوال", "snake_case_name", "&amp;_x") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		at := token.Accelerator(s)
+		stripped := token.StripAccelerator(s)
+		if at < 0 {
+			if stripped != s {
+				t.Fatalf("no accelerator in %q, yet stripped to %q", s, stripped)
+			}
+			return
+		}
+		if at >= len(s) || !strings.ContainsRune(token.Accelerators, rune(s[at])) || stripped != s[:at]+s[at+1:] {
+			t.Fatalf("accelerator at %d of %q, stripped %q", at, s, stripped)
+		}
+		toks := token.JoinAccelerator(token.Tokenize(s), at)
+		prev := 0
+		for _, tk := range toks {
+			if tk.Start < prev || tk.End <= tk.Start || tk.End > len(s) {
+				t.Fatalf("joined token %+v out of order or bounds in %q", tk, s)
+			}
+			prev = tk.End
+		}
 	})
 }
