@@ -341,16 +341,18 @@ func appendScored(found []scored, q *Query, qs *segment, dir string, cands []can
 		multiple bool   // another candidate with the source key has another target key
 	}
 	sources := make(map[string]targets)
-	for _, c := range cands {
-		k, t := sideKey(c.r, dir), otherKey(c.r, dir)
+	srcKeys := make([]string, len(cands))
+	for i, c := range cands {
+		k, t := sideKeys(c.r, dir)
+		srcKeys[i] = k
 		if s, ok := sources[k]; !ok {
 			sources[k] = targets{first: t}
 		} else if !s.multiple && s.first != t {
 			sources[k] = targets{first: s.first, multiple: true}
 		}
 	}
-	for _, c := range cands {
-		found = append(found, scoreMatch(q, qs, c, dir, sources[sideKey(c.r, dir)].multiple))
+	for i, c := range cands {
+		found = append(found, scoreMatch(q, qs, c, dir, sources[srcKeys[i]].multiple))
 	}
 	return found
 }
@@ -358,19 +360,24 @@ func appendScored(found []scored, q *Query, qs *segment, dir string, cands []can
 // otherTranslation reports whether ix, the index of direction dir, holds another unit with r's source
 // key whose target key, as rev (the index of the reverse direction) holds it, differs from r's.
 func otherTranslation(ix, rev *fuzzy.Index, r *record, dir string) bool {
-	tgt := otherKey(r, dir)
-	for _, t := range ix.Search(sideKey(r, dir), 1, maxFetch) {
-		if t.ID == r.id {
-			continue
+	key, tgt := sideKeys(r, dir)
+	for n := 2; ; n *= 8 { // most keys have no twin, or one
+		twins := ix.Search(key, 1, n)
+		for _, t := range twins {
+			if t.ID == r.id {
+				continue
+			}
+			if rev == nil {
+				return true
+			}
+			if k, ok := rev.Key(t.ID); !ok || k != tgt {
+				return true
+			}
 		}
-		if rev == nil {
-			return true
-		}
-		if k, ok := rev.Key(t.ID); !ok || k != tgt {
-			return true
+		if len(twins) < n || n >= maxFetch {
+			return false
 		}
 	}
-	return false
 }
 
 // candidate is a record whose side in the query direction scores pct (wordScore) against the
@@ -398,23 +405,23 @@ func validatePair(p LangPair) error {
 // sideMatches reports whether r has a side in direction dir.
 func sideMatches(r *record, dir string) bool {
 	p := r.unit.Pair
-	return dirKey(p.Source, p.Target) == dir || dirKey(p.Target, p.Source) == dir
+	return isDir(p.Source, p.Target, dir) || isDir(p.Target, p.Source, dir)
 }
 
 // sideKey returns the key of r's side that is the source in direction dir.
 func sideKey(r *record, dir string) string {
-	if dirKey(r.unit.Pair.Source, r.unit.Pair.Target) == dir {
+	if isDir(r.unit.Pair.Source, r.unit.Pair.Target, dir) {
 		return r.srcKey
 	}
 	return r.tgtKey
 }
 
-// otherKey returns the key of r's side that is the target in direction dir.
-func otherKey(r *record, dir string) string {
-	if dirKey(r.unit.Pair.Source, r.unit.Pair.Target) == dir {
-		return r.tgtKey
+// sideKeys returns the keys of r's sides that are the source and the target in direction dir.
+func sideKeys(r *record, dir string) (src, tgt string) {
+	if isDir(r.unit.Pair.Source, r.unit.Pair.Target, dir) {
+		return r.srcKey, r.tgtKey
 	}
-	return r.srcKey
+	return r.tgtKey, r.srcKey
 }
 
 // reverseDir returns the direction opposite to dir ("en>ar" → "ar>en").
@@ -425,7 +432,7 @@ func reverseDir(dir string) string {
 
 // orient returns the unit as seen from direction dir and whether it had to be reversed.
 func orient(u Unit, dir string) (Unit, bool) {
-	if dirKey(u.Pair.Source, u.Pair.Target) == dir {
+	if isDir(u.Pair.Source, u.Pair.Target, dir) {
 		return u, false
 	}
 	u.Source, u.Target = u.Target, u.Source

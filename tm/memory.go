@@ -134,6 +134,15 @@ func dirKey(src, tgt language.Tag) string {
 	return sb.String() + ">" + tb.String()
 }
 
+// isDir reports whether dirKey(src, tgt) == dir without building the key: the lookup path asks it
+// for every candidate.
+func isDir(src, tgt language.Tag, dir string) bool {
+	sb, _ := src.Base()
+	tb, _ := tgt.Base()
+	s, t := sb.String(), tb.String()
+	return len(dir) == len(s)+1+len(t) && dir[:len(s)] == s && dir[len(s)] == '>' && dir[len(s)+1:] == t
+}
+
 // dupHash identifies a translation regardless of its direction: the hash of the two (language,
 // text) sides in a fixed order, so a unit and its reverse are duplicates.
 func dupHash(u *Unit) uint64 {
