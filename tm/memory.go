@@ -103,9 +103,27 @@ func Open(path string, o *Options) (*Memory, error) {
 	if timeout == 0 {
 		timeout = time.Second
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: o.ReadOnly, NoSync: o.NoSync})
+	bo := &bolt.Options{Timeout: timeout, ReadOnly: o.ReadOnly, NoSync: o.NoSync}
+	db, err := bolt.Open(path, 0o600, bo)
 	if err != nil {
 		return nil, fmt.Errorf("tm: open %s: %w", path, err)
+	}
+	if !o.ReadOnly {
+		rekeyed, err := prepare(db)
+		if err != nil {
+			db.Close()
+			return nil, err
+		}
+		if rekeyed {
+			// Re-keying read every page of the file: map it afresh, so that the pages the index
+			// rebuild does not need stop counting as resident (600 MB at a million units).
+			if err := db.Close(); err != nil {
+				return nil, fmt.Errorf("tm: open %s: %w", path, err)
+			}
+			if db, err = bolt.Open(path, 0o600, bo); err != nil {
+				return nil, fmt.Errorf("tm: open %s: %w", path, err)
+			}
+		}
 	}
 	m := newMemory(&boltStore{db: db})
 	m.readOnly, m.noIndexFile = o.ReadOnly, o.NoIndexFile

@@ -30,42 +30,47 @@ func fingerprint() []byte {
 	return fmt.Appendf(nil, "fnv64a:%016x", h.Sum64())
 }
 
-// load prepares the buckets of a store file and rebuilds the in-memory state from it.
+// prepare creates the buckets, schema version and store id of a store file opened for writing, and
+// recomputes the stored keys when the normalizer or tmkey changed since they were written. It
+// reports whether it did.
+func prepare(db *bolt.DB) (rekeyed bool, err error) {
+	fp := fingerprint()
+	stale := false
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketUnits, bucketExact, bucketKeys, bucketMeta} {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return err
+			}
+		}
+		meta := tx.Bucket(bucketMeta)
+		switch v := meta.Get(metaSchema); {
+		case v == nil:
+			if err := meta.Put(metaSchema, []byte(schemaVersion)); err != nil {
+				return err
+			}
+		case string(v) != schemaVersion:
+			return fmt.Errorf("%w %q (want %q)", ErrSchema, v, schemaVersion)
+		}
+		if meta.Get(metaStoreID) == nil {
+			if err := meta.Put(metaStoreID, newStoreID()); err != nil {
+				return err
+			}
+		}
+		stale = !bytes.Equal(meta.Get(metaFingerprint), fp)
+		return nil
+	})
+	if err == nil && stale {
+		err = rekeyAll(db, fp)
+	}
+	if err != nil {
+		return false, fmt.Errorf("tm: open: %w", err)
+	}
+	return stale, nil
+}
+
+// load rebuilds the in-memory state from a store file (prepared, unless read-only).
 func (m *Memory) load(db *bolt.DB) error {
 	fp := fingerprint()
-	if !m.readOnly {
-		err := db.Update(func(tx *bolt.Tx) error {
-			for _, name := range [][]byte{bucketUnits, bucketExact, bucketKeys, bucketMeta} {
-				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
-					return err
-				}
-			}
-			meta := tx.Bucket(bucketMeta)
-			switch v := meta.Get(metaSchema); {
-			case v == nil:
-				if err := meta.Put(metaSchema, []byte(schemaVersion)); err != nil {
-					return err
-				}
-			case string(v) != schemaVersion:
-				return fmt.Errorf("%w %q (want %q)", ErrSchema, v, schemaVersion)
-			}
-			if meta.Get(metaStoreID) == nil {
-				if err := meta.Put(metaStoreID, newStoreID()); err != nil {
-					return err
-				}
-			}
-			if !bytes.Equal(meta.Get(metaFingerprint), fp) {
-				if err := rekey(tx.Bucket(bucketUnits), tx.Bucket(bucketKeys)); err != nil {
-					return err
-				}
-				return meta.Put(metaFingerprint, fp)
-			}
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("tm: open: %w", err)
-		}
-	}
 	return db.View(func(tx *bolt.Tx) error {
 		meta, keys, exact := tx.Bucket(bucketMeta), tx.Bucket(bucketKeys), tx.Bucket(bucketExact)
 		if meta == nil || keys == nil || exact == nil {
@@ -199,15 +204,48 @@ func (m *Memory) fill(byDir map[string][]entry, parallel bool) {
 	})
 }
 
-// rekey recomputes the matching keys of every stored unit after a normalizer change.
-func rekey(units, heads *bolt.Bucket) error {
+// rekeyWindow is the number of units rekeyAll reads per transaction.
+var rekeyWindow = 20000
+
+// rekeyAll recomputes the matching keys of every stored unit after a normalizer change, in windows of
+// rekeyWindow units with one transaction each: one transaction for all would hold every page it
+// rewrites in memory (2 GB for a million units). The fingerprint is written last: after a crash in
+// between, the next Open rekeys again, skipping the units already done.
+func rekeyAll(db *bolt.DB, fp []byte) error {
+	var from []byte
+	for {
+		err := db.Update(func(tx *bolt.Tx) error {
+			var err error
+			from, err = rekey(tx.Bucket(bucketUnits), tx.Bucket(bucketKeys), from, rekeyWindow)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if from == nil {
+			break
+		}
+	}
+	return db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(metaFingerprint, fp)
+	})
+}
+
+// rekey recomputes the matching keys of up to n units from key from on (from the first if nil) and
+// returns the key to continue from, nil at the end.
+func rekey(units, heads *bolt.Bucket, from []byte, n int) ([]byte, error) {
 	type kv struct{ k, v, h []byte }
 	var updates []kv
 	c := units.Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
+	k, v := c.First()
+	if from != nil {
+		k, v = c.Seek(from)
+	}
+	for ; k != nil && n > 0; k, v = c.Next() {
+		n--
 		r := record{id: binary.BigEndian.Uint32(k)}
 		if err := decodeRecord(v, &r); err != nil {
-			return fmt.Errorf("unit %d: %w", r.id, err)
+			return nil, fmt.Errorf("unit %d: %w", r.id, err)
 		}
 		src, tgt := keys(&r.unit)
 		if src == r.srcKey && tgt == r.tgtKey && heads.Get(k) != nil {
@@ -216,13 +254,17 @@ func rekey(units, heads *bolt.Bucket) error {
 		r.srcKey, r.tgtKey = src, tgt
 		updates = append(updates, kv{bytes.Clone(k), encodeRecord(nil, &r), encodeHeader(nil, &r)})
 	}
+	var next []byte
+	if k != nil {
+		next = bytes.Clone(k)
+	}
 	for _, u := range updates {
 		if err := units.Put(u.k, u.v); err != nil {
-			return err
+			return nil, err
 		}
 		if err := heads.Put(u.k, u.h); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return next, nil
 }

@@ -1,7 +1,9 @@
 package tm
 
 import (
+	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -666,4 +668,65 @@ func TestLookupICEAmongManyExact(t *testing.T) {
 		require.Len(t, ms, 1)
 		assert.Equal(t, Exact, ms[0].Kind, "without a context, every one is exact")
 	})
+}
+
+// TestOpenRekeysInWindows: a store whose keys an older tmkey wrote (here: every key stale) is re-keyed
+// window by window at the first writable Open, also when an earlier Open stopped after some windows;
+// lookups then find the units by their new keys.
+func TestOpenRekeysInWindows(t *testing.T) {
+	defer func(w int) { rekeyWindow = w }(rekeyWindow)
+	rekeyWindow = 7
+	path := filepath.Join(t.TempDir(), "tm.db")
+	m, err := Open(path, nil)
+	require.NoError(t, err)
+	var units []Unit
+	for i := range 40 {
+		units = append(units, Unit{Source: fmt.Sprintf("O_rientation %d", i), Target: fmt.Sprintf("الا_تجاه %d", i), Pair: enAr})
+	}
+	require.NoError(t, m.Add(context.Background(), units...))
+	require.NoError(t, m.Close())
+
+	db, err := bolt.Open(path, 0o600, nil)
+	require.NoError(t, err)
+	require.NoError(t, db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketUnits)
+		type kv struct{ k, v []byte }
+		var stale []kv
+		require.NoError(t, b.ForEach(func(k, v []byte) error {
+			r := record{id: binary.BigEndian.Uint32(k)}
+			require.NoError(t, decodeRecord(v, &r))
+			r.srcKey, r.tgtKey = "o rientation", "الا تجاه" // what words-2 keyed
+			stale = append(stale, kv{bytes.Clone(k), encodeRecord(nil, &r)})
+			return nil
+		}))
+		for _, s := range stale {
+			require.NoError(t, b.Put(s.k, s.v))
+		}
+		return tx.Bucket(bucketMeta).Put(metaFingerprint, []byte("old"))
+	}))
+	// An earlier Open re-keyed two windows, then the process died.
+	require.NoError(t, db.Update(func(tx *bolt.Tx) error {
+		next, err := rekey(tx.Bucket(bucketUnits), tx.Bucket(bucketKeys), nil, 14)
+		require.NotNil(t, next)
+		return err
+	}))
+	require.NoError(t, db.Close())
+
+	m, err = Open(path, &Options{NoIndexFile: true})
+	require.NoError(t, err)
+	defer m.Close()
+	for _, q := range []struct {
+		text string
+		pair LangPair
+	}{{"Orientation 3", enAr}, {"Orientation 39", enAr}, {"الاتجاه 25", arEn}} {
+		ms, err := m.Lookup(context.Background(), Query{Text: q.text, Pair: q.pair})
+		require.NoError(t, err)
+		require.NotEmpty(t, ms, q.text)
+		assert.Equal(t, Normalized, ms[0].Kind, q.text)
+	}
+	require.NoError(t, m.st.scan(context.Background(), func(r *record) bool {
+		src, _ := keys(&r.unit)
+		assert.Equal(t, src, r.srcKey)
+		return true
+	}))
 }
