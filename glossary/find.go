@@ -3,7 +3,6 @@ package glossary
 import (
 	"iter"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/tarjuman/tarjuman/internal/token"
@@ -32,6 +31,7 @@ type kreading struct {
 type scan struct {
 	norm  string
 	om    *normalize.OffsetMap
+	marks []int // offsets of the accelerator markers StripAccelerators took out of the text
 	words []textWord
 	toks  []token.Token
 }
@@ -57,56 +57,34 @@ func (s *scan) release() {
 // continue a term. The caller releases the scan when done with it.
 func (m *Matcher) scan(text string) *scan {
 	s := scans.Get().(*scan)
-	s.norm, s.om = normalize.Search.StringWithOffsets(text)
+	// Keyboard accelerators ("Se&curity", "_Save") are not text: the scan reads text without them, and
+	// emit maps its offsets back over them.
+	stripped, marks := token.StripAccelerators(text)
+	s.marks = marks
+	s.norm, s.om = normalize.Search.StringWithOffsets(stripped)
 	norm := s.norm
 	s.toks = token.AppendTokens(s.toks[:0], norm)
-	mark := acceleratorToken(text, norm, s.om, s.toks)
-	s.toks = token.JoinAccelerator(s.toks, mark)
 	toks := splitHyphens(s.toks, norm)
 	s.words = slices.Grow(s.words[:0], len(toks))
 	prevEnd := -1
 	for _, tk := range toks {
-		if tk.Start == mark { // an accelerator before a word ("Save _As"): not part of the text
-			continue
-		}
 		w := textWord{start: tk.Start, end: tk.End, word: isWord(tk.Kind)}
 		if w.word {
-			word := norm[tk.Start:tk.End]
-			if tk.Start < mark && mark < tk.End { // "o_rientation"
-				word = word[:mark-tk.Start] + word[mark-tk.Start+1:]
-			}
-			w.rs = m.readings(word)
+			w.rs = m.readings(norm[tk.Start:tk.End])
 		} else if id, ok := m.vocab[symbolKey(norm[tk.Start:tk.End])]; ok {
 			w.rs = []kreading{{key: id}} // punctuation inside a term (U.S.): it must be there in the text too
 		}
-		gap := norm[max(prevEnd, 0):tk.Start]
-		if mark >= 0 && prevEnd >= 0 && prevEnd <= mark && mark < tk.Start {
-			gap = norm[prevEnd:mark] + norm[mark+1:tk.Start]
-		}
-		w.joined = prevEnd >= 0 && !gapBreaks(gap)
+		w.joined = prevEnd >= 0 && !gapBreaks(norm[prevEnd:tk.Start])
 		s.words = append(s.words, w)
 		prevEnd = tk.End
 	}
 	return s
 }
 
-// acceleratorToken returns the offset in norm (the normalized text, tokenized as toks) of the
-// keyboard-accelerator marker of text (token.Accelerator: "O_rientation", "Save _As", "ا_فصل") when
-// it is a token of its own, or -1. Term matching reads through it as software localization tools do.
-func acceleratorToken(text, norm string, om *normalize.OffsetMap, toks []token.Token) int {
-	at := token.Accelerator(text)
-	if at < 0 {
-		return -1
-	}
-	for _, tk := range toks {
-		if tk.Kind != token.Punct || tk.End != tk.Start+1 || !strings.ContainsRune(token.Accelerators, rune(norm[tk.Start])) {
-			continue
-		}
-		if start, end := om.OrigSpan(tk.Start, tk.End); start == at && end == at+1 {
-			return tk.Start
-		}
-	}
-	return -1
+// origSpan returns the span in the scanned text of the span [start, end) of its normalized form.
+func (s *scan) origSpan(start, end int) (int, int) {
+	start, end = s.om.OrigSpan(start, end)
+	return token.AcceleratorSpan(s.marks, start, end)
 }
 
 // readings returns the readings of a normalized word whose keys are in the vocabulary.
@@ -271,7 +249,7 @@ func (m *Matcher) each(text string, fn func(term int32, mt Match) bool) {
 			i++
 			continue
 		}
-		start, end := s.om.OrigSpan(w.start, s.words[i+f.n-1].end)
+		start, end := s.origSpan(w.start, s.words[i+f.n-1].end)
 		if !m.emit(f.terms, text, start, end, fn) {
 			return
 		}

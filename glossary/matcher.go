@@ -158,6 +158,7 @@ type termScratch struct {
 // appendTermWords appends the compiled words of a term, none if it has no words.
 func (m *Matcher) appendTermWords(dst []cword, text string, sc *termScratch) []cword {
 	first := len(dst)
+	text, _ = token.StripAccelerators(text) // as the scan reads text: a term "R&D" is the word of "R&D"
 	sc.norm = normalize.Search.Append(sc.norm[:0], []byte(text))
 	norm := sc.norm
 	sc.toks = token.AppendTokens(sc.toks[:0], string(norm))

@@ -10,7 +10,8 @@
 // source only in diacritics (harakat, shadda, tanwin), hamza and alef forms, tatweel, teh marbuta,
 // digit script, case or spacing is a Normalized match (99%), not a poor fuzzy one; so is one that
 // differs in a keyboard-accelerator marker of software strings (GTK "O_rientation", Qt "&Save",
-// LibreOffice "Ta~ble": the one marker of a text before a letter, which the key leaves out). Fuzzy matches
+// LibreOffice "Ta~ble": in each word, the one marker before a letter, which the key leaves out;
+// see token.AcceleratorMarks). Fuzzy matches
 // are scored like CAT tools: the percentage of words kept, 100·(max(|a|,|b|) − LD)/max(|a|,|b|)
 // with LD the word-level Levenshtein distance over the normalized words, numbers, placeholders
 // and inline codes (punctuation is not a word: a text that differs only there scores 98 with a

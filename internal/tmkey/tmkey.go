@@ -32,9 +32,10 @@ func Words(key string) []string {
 }
 
 // Key is the form of text a translation memory scores: its normalize.Search form, without its
-// keyboard-accelerator marker (token.Accelerator).
+// keyboard-accelerator markers (token.AcceleratorMarks).
 func Key(text string) string {
-	return normalize.Search.String(token.StripAccelerator(text))
+	stripped, _ := token.StripAccelerators(text)
+	return normalize.Search.String(stripped)
 }
 
 // IndexKey is what the direction index holds for a text: its scoring words joined by spaces. Each
@@ -48,6 +49,15 @@ func IndexKey(text string) string {
 // digits, marks, underscore), so that w is a single index token: "30/12/2021" → "30122021",
 // "%s" → "s". A word without any (an inline code, "%%") becomes "_".
 func fuzzyWord(w string) string {
+	if out := WordRunes(w); out != "" {
+		return out
+	}
+	return "_"
+}
+
+// WordRunes returns w with only the runes an index key keeps of a word: "co-op" → "coop", "don't" →
+// "dont". A substring test against an index key must use this form.
+func WordRunes(w string) string {
 	keep := true
 	for _, r := range w {
 		if !isFuzzyWordRune(r) {
@@ -58,16 +68,12 @@ func fuzzyWord(w string) string {
 	if keep {
 		return w
 	}
-	out := strings.Map(func(r rune) rune {
+	return strings.Map(func(r rune) rune {
 		if isFuzzyWordRune(r) {
 			return r
 		}
 		return -1
 	}, w)
-	if out == "" {
-		return "_"
-	}
-	return out
 }
 
 func isFuzzyWordRune(r rune) bool {
@@ -85,24 +91,32 @@ func Split(k string) []string {
 	return strings.Split(k, " ")
 }
 
-// Tokens tokenizes text and makes each inline-code placeholder rune a token of its own. A word
-// split by the keyboard-accelerator marker of text (token.Accelerator: "O_rientation", "Re&move",
-// "ا_فصل") is one Word token: see Text.
+// Tokens tokenizes text and makes each inline-code placeholder rune a token of its own. It tokenizes
+// text without its keyboard-accelerator markers (token.AcceleratorMarks), as Key does, and gives the
+// spans in text: "O_rientation" is one Word token over all of it (see Text), and the tokens are those
+// of the key, word for word.
 func Tokens(text string) []token.Token {
-	return token.JoinAccelerator(splitPlaceholders(text, token.Tokenize(text)), token.Accelerator(text))
+	stripped, marks := token.StripAccelerators(text)
+	toks := splitPlaceholders(stripped, token.Tokenize(stripped))
+	for i, t := range toks {
+		toks[i].Start, toks[i].End = token.AcceleratorSpan(marks, t.Start, t.End)
+	}
+	return toks
 }
 
-// Text returns the text of token t of text: for a word, without the accelerator marker Tokens
-// joined it across ("O_rientation" → "Orientation").
+// Text returns the text of token t of text (from Tokens): for a word, without the accelerator marker
+// it spans ("O_rientation" → "Orientation"; the tokenizer never puts a marker inside a word).
 func Text(text string, t token.Token) string {
 	s := text[t.Start:t.End]
-	if t.Kind != token.Word {
+	if t.Kind != token.Word || !strings.ContainsAny(s, token.Accelerators) {
 		return s
 	}
-	if i := strings.IndexAny(s, token.Accelerators); i >= 0 { // a joined word: short
-		return s[:i] + s[i+1:]
-	}
-	return s
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(token.Accelerators, r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // splitPlaceholders makes each inline-code placeholder rune of text a token of its own.

@@ -111,3 +111,25 @@ func BenchmarkEnglishStem(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkStripAccelerators: linear in the text, also when it is all markers (a hostile 1 MiB body).
+func BenchmarkStripAccelerators(b *testing.B) {
+	for _, tc := range []struct {
+		name string
+		text string
+	}{
+		{"ui-label", "Re_move the selected item from the _list"},
+		{"no-marker", "Remove the selected item from the list"},
+		{"markers-256KiB", strings.Repeat("~", 256<<10)},
+		{"markers-512KiB", strings.Repeat("~", 512<<10)},
+		{"words-512KiB", strings.Repeat("a_b ", 128<<10)},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(tc.text)))
+			for b.Loop() {
+				token.StripAccelerators(tc.text)
+			}
+		})
+	}
+}

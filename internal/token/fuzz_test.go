@@ -112,31 +112,43 @@ func FuzzAnalyze(f *testing.F) {
 	})
 }
 
-// FuzzAccelerator: the marker Accelerator finds is one of Accelerators; JoinAccelerator keeps the
-// tokens in order and within the text; stripping removes exactly that byte.
+// FuzzAccelerator: the markers AcceleratorMarks finds are increasing markers of Accelerators, one per
+// chunk at most; stripping removes exactly those bytes; AcceleratorSpan maps every span of the stripped
+// text into the text, in order, onto the same bytes but the markers.
 func FuzzAccelerator(f *testing.F) {
-	for _, s := range append(fuzzSeeds, "O_rientation", "Save &As", "ا_فصل", "الِ_دِوال", "snake_case_name", "&amp;_x") {
+	for _, s := range append(fuzzSeeds, "O_rientation", "Save &As", "ا_فصل", "الِ_دِوال", "snake_case_name", "&amp;_x", "_Edit config_file") {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		at := token.Accelerator(s)
-		stripped := token.StripAccelerator(s)
-		if at < 0 {
-			if stripped != s {
-				t.Fatalf("no accelerator in %q, yet stripped to %q", s, stripped)
+		stripped, marks := token.StripAccelerators(s)
+		if len(stripped) != len(s)-len(marks) {
+			t.Fatalf("%q stripped of %v is %q", s, marks, stripped)
+		}
+		for i, m := range marks {
+			if m >= len(s) || !strings.ContainsRune(token.Accelerators, rune(s[m])) || i > 0 && m <= marks[i-1] {
+				t.Fatalf("marks %v of %q", marks, s)
 			}
-			return
 		}
-		if at >= len(s) || !strings.ContainsRune(token.Accelerators, rune(s[at])) || stripped != s[:at]+s[at+1:] {
-			t.Fatalf("accelerator at %d of %q, stripped %q", at, s, stripped)
-		}
-		toks := token.JoinAccelerator(token.Tokenize(s), at)
 		prev := 0
-		for _, tk := range toks {
-			if tk.Start < prev || tk.End <= tk.Start || tk.End > len(s) {
-				t.Fatalf("joined token %+v out of order or bounds in %q", tk, s)
+		for _, tk := range token.Tokenize(stripped) {
+			start, end := token.AcceleratorSpan(marks, tk.Start, tk.End)
+			if start < prev || end < start || end > len(s) {
+				t.Fatalf("token %+v of %q maps to [%d,%d) in %q", tk, stripped, start, end, s)
 			}
-			prev = tk.End
+			if got := strings.Map(func(r rune) rune {
+				if strings.ContainsRune(token.Accelerators, r) {
+					return -1
+				}
+				return r
+			}, s[start:end]); got != strings.Map(func(r rune) rune {
+				if strings.ContainsRune(token.Accelerators, r) {
+					return -1
+				}
+				return r
+			}, stripped[tk.Start:tk.End]) {
+				t.Fatalf("token %q of %q maps to %q of %q", stripped[tk.Start:tk.End], stripped, s[start:end], s)
+			}
+			prev = end
 		}
 	})
 }
