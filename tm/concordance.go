@@ -90,6 +90,7 @@ func (m *Memory) Concordance(ctx context.Context, phrase string, o ConcordanceOp
 				k = s
 			}
 		}
+		k = tmkey.WordRunes(k) // as the index keys hold it: "co-op" is "coop" there
 		if _, size := utf8.DecodeLastRuneInString(k); utf8.RuneCountInString(k) > 2 {
 			k = k[:len(k)-size]
 		}
