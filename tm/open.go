@@ -209,12 +209,19 @@ var rekeyWindow = 20000
 
 // rekeyAll recomputes the matching keys of every stored unit after a normalizer change, in windows of
 // rekeyWindow units with one transaction each: one transaction for all would hold every page it
-// rewrites in memory (2 GB for a million units). The fingerprint is written last: after a crash in
-// between, the next Open rekeys again, skipping the units already done.
+// rewrites in memory (2 GB for a million units). The first window marks the store as being re-keyed
+// (a fingerprint no version writes, so that no build trusts a half re-keyed store) and the fingerprint
+// is written last: after a crash in between, the next Open rekeys again, skipping the units already
+// done.
 func rekeyAll(db *bolt.DB, fp []byte) error {
 	var from []byte
-	for {
+	for first := true; ; first = false {
 		err := db.Update(func(tx *bolt.Tx) error {
+			if first {
+				if err := tx.Bucket(bucketMeta).Put(metaFingerprint, []byte("re-keying")); err != nil {
+					return err
+				}
+			}
 			var err error
 			from, err = rekey(tx.Bucket(bucketUnits), tx.Bucket(bucketKeys), from, rekeyWindow)
 			return err

@@ -674,18 +674,7 @@ func TestLookupICEAmongManyExact(t *testing.T) {
 // window by window at the first writable Open, also when an earlier Open stopped after some windows;
 // lookups then find the units by their new keys.
 func TestOpenRekeysInWindows(t *testing.T) {
-	defer func(w int) { rekeyWindow = w }(rekeyWindow)
-	rekeyWindow = 7
-	path := filepath.Join(t.TempDir(), "tm.db")
-	m, err := Open(path, nil)
-	require.NoError(t, err)
-	var units []Unit
-	for i := range 40 {
-		units = append(units, Unit{Source: fmt.Sprintf("O_rientation %d", i), Target: fmt.Sprintf("الا_تجاه %d", i), Pair: enAr})
-	}
-	require.NoError(t, m.Add(context.Background(), units...))
-	require.NoError(t, m.Close())
-
+	path := rekeyStore(t, 40, "O_rientation %d", "الا_تجاه %d")
 	db, err := bolt.Open(path, 0o600, nil)
 	require.NoError(t, err)
 	require.NoError(t, db.Update(func(tx *bolt.Tx) error {
@@ -712,7 +701,7 @@ func TestOpenRekeysInWindows(t *testing.T) {
 	}))
 	require.NoError(t, db.Close())
 
-	m, err = Open(path, &Options{NoIndexFile: true})
+	m, err := Open(path, &Options{NoIndexFile: true})
 	require.NoError(t, err)
 	defer m.Close()
 	for _, q := range []struct {
@@ -729,4 +718,48 @@ func TestOpenRekeysInWindows(t *testing.T) {
 		assert.Equal(t, src, r.srcKey)
 		return true
 	}))
+}
+
+// TestRekeyFailureLeavesStoreMarked: a re-key that stops between windows (here: a corrupt unit in the
+// second) leaves the store marked as being re-keyed, never with the old fingerprint, which an older
+// build would trust with half its keys new.
+func TestRekeyFailureLeavesStoreMarked(t *testing.T) {
+	path := rekeyStore(t, 20, "unit %d", "وحدة %d")
+	db, err := bolt.Open(path, 0o600, nil)
+	require.NoError(t, err)
+	require.NoError(t, db.Update(func(tx *bolt.Tx) error {
+		require.NoError(t, tx.Bucket(bucketUnits).Put(idKey(10), []byte{0xff, 0xff}))
+		return tx.Bucket(bucketMeta).Put(metaFingerprint, []byte("old"))
+	}))
+	require.NoError(t, db.Close())
+
+	_, err = Open(path, nil)
+	require.Error(t, err)
+	assert.ErrorContains(t, err, "unit 10")
+	db, err = bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	require.NoError(t, err)
+	defer db.Close()
+	require.NoError(t, db.View(func(tx *bolt.Tx) error {
+		assert.Equal(t, "re-keying", string(tx.Bucket(bucketMeta).Get(metaFingerprint)))
+		return nil
+	}))
+}
+
+// rekeyStore makes a closed store file of n units from the source and target formats, with re-key
+// windows of 7 units for the rest of the test.
+func rekeyStore(t *testing.T, n int, source, target string) string {
+	t.Helper()
+	w := rekeyWindow
+	t.Cleanup(func() { rekeyWindow = w })
+	rekeyWindow = 7
+	path := filepath.Join(t.TempDir(), "tm.db")
+	m, err := Open(path, nil)
+	require.NoError(t, err)
+	var units []Unit
+	for i := range n {
+		units = append(units, Unit{Source: fmt.Sprintf(source, i), Target: fmt.Sprintf(target, i), Pair: enAr})
+	}
+	require.NoError(t, m.Add(context.Background(), units...))
+	require.NoError(t, m.Close())
+	return path
 }
