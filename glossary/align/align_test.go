@@ -429,6 +429,9 @@ func TestAlignAcceleratorMarkers(t *testing.T) {
 		{Source: "Save the game", Target: "احفظ اللعبة"},
 		{Source: "Start searching", Target: "ابدأ البحث"},
 		{Source: "Save now", Target: "احفظ الآن"},
+		{Source: "_Refresh the game", Target: "حدّ_ث اللعبة"},
+		{Source: "Refresh searching", Target: "حدّ_ث البحث"},
+		{Source: "Refresh now", Target: "حدّث الآن"},
 	}
 	var pairs []glossary.Pair
 	for range 3 {
@@ -439,6 +442,10 @@ func TestAlignAcceleratorMarkers(t *testing.T) {
 	c, ok := bySource(cands, "Close")
 	require.True(t, ok, "%v", cands)
 	assert.Equal(t, "أغلق", c.Target)
+	// A marker after a shadda is inside the word too ("حدّ_ث"), and a leading one is not punctuation.
+	r, ok := bySource(cands, "Refresh")
+	require.True(t, ok, "%v", cands)
+	assert.Equal(t, "حدّث", r.Target)
 	for _, ev := range c.Examples {
 		p := pairs[ev.Segment]
 		assert.Equal(t, strings.ReplaceAll(p.Source[ev.SourceStart:ev.SourceEnd], "&", ""), "Close")

@@ -28,40 +28,30 @@ func newLexicon(arabic bool) *lexicon {
 	return &lexicon{arabic: arabic, ids: make(map[string]int32), surf: make(map[string]int32)}
 }
 
-// tokens tokenizes s and returns its words, numbers and placeholders with their ids. A word split by a
-// menu accelerator marker (Q&uit, أ&نهِ, _File is left alone) is one token.
+// tokens tokenizes s and returns its words, numbers and placeholders with their ids and their spans in s.
+// It reads s without its keyboard-accelerator markers (token.AcceleratorMarks), as the glossary and the
+// translation memory do: Q&uit and أ&نهِ are one word, _File is File.
 func (l *lexicon) tokens(s string) []tok {
-	ts := token.Tokenize(s)
+	stripped, marks := token.StripAccelerators(s)
+	ts := token.Tokenize(stripped)
 	out := make([]tok, 0, len(ts))
 	joined := false
-	for k := 0; k < len(ts); k++ {
-		t := ts[k]
+	for _, t := range ts {
 		if t.Kind == token.Punct {
 			joined = false
 			continue
 		}
-		w := s[t.Start:t.End]
-		for t.Kind == token.Word && k+2 < len(ts) && isAccelerator(s, t, ts[k+1], ts[k+2]) {
-			w += s[ts[k+1].End:ts[k+2].End]
-			t.End = ts[k+2].End
-			k += 2
-		}
-		id := l.id(w, t.Kind)
+		id := l.id(stripped[t.Start:t.End], t.Kind)
 		f := l.flags[id]
 		if joined {
 			f |= fJoined
 		}
-		out = append(out, tok{id: id, start: int32(t.Start), end: int32(t.End), flags: f})
+		start, end := token.AcceleratorSpan(marks, t.Start, t.End)
+		out = append(out, tok{id: id, start: int32(start), end: int32(end), flags: f})
 		l.freq[id]++
 		joined = true
 	}
 	return out
-}
-
-// isAccelerator reports whether p is a single & or _ joining words a and b with no space around it.
-func isAccelerator(s string, a, p, b token.Token) bool {
-	return p.Kind == token.Punct && b.Kind == token.Word && a.End == p.Start && p.End == b.Start &&
-		p.End-p.Start == 1 && (s[p.Start] == '&' || s[p.Start] == '_')
 }
 
 // id returns the id of the key of the surface form w, adding it on first sight.

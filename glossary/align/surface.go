@@ -29,7 +29,7 @@ func (c *corpus) surfaces(chosen []*scored) [2]map[int32]string {
 					continue
 				}
 				ts := sg.toks[side]
-				form := dropAccelerators(spaced(sg.text[side][ts[oc.start].start:ts[int(oc.start)+int(oc.n)-1].end]))
+				form := spaced(dropAccelerators(sg.text[side], int(ts[oc.start].start), int(ts[int(oc.start)+int(oc.n)-1].end)))
 				w := 1.0
 				if !c.arabic[side] && oc.start == 0 {
 					w = 0.5 // a capital at the start of a segment says nothing about the term's case
@@ -57,20 +57,22 @@ func spaced(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// dropAccelerators removes the menu accelerator markers (& and _) found between two letters.
-func dropAccelerators(s string) string {
-	if !strings.ContainsAny(s, "&_") {
-		return s
-	}
-	rs := []rune(s)
-	out := rs[:0:0]
-	for i, r := range rs {
-		if (r == '&' || r == '_') && i > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i-1]) && unicode.IsLetter(rs[i+1]) {
-			continue
+// dropAccelerators returns text[start:end] without the keyboard-accelerator markers tokens read text
+// without (token.AcceleratorMarks).
+func dropAccelerators(text string, start, end int) string {
+	var b strings.Builder
+	last := start
+	for _, m := range token.AcceleratorMarks(nil, text) {
+		if start <= m && m < end {
+			b.WriteString(text[last:m])
+			last = m + 1
 		}
-		out = append(out, r)
 	}
-	return string(out)
+	if last == start {
+		return text[start:end]
+	}
+	b.WriteString(text[last:end])
+	return b.String()
 }
 
 // sortedForms lists the forms by descending count, then in byte order, for deterministic choices.
