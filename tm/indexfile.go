@@ -254,15 +254,18 @@ func (m *Memory) readIndexFile(path string, st storeState) error {
 		}
 		return binary.LittleEndian.Uint32(b), nil
 	}
+	field := func() ([]byte, error) { // a u32 length, then that many bytes
+		n, err := u32()
+		if err != nil {
+			return nil, err
+		}
+		return read(n)
+	}
 	magic, err := read(uint32(len(indexFileMagic)))
 	if err != nil || string(magic) != indexFileMagic {
 		return errIndexFile
 	}
-	n, err := u32()
-	if err != nil {
-		return err
-	}
-	head, err := read(n)
+	head, err := field()
 	if err != nil {
 		return err
 	}
@@ -280,11 +283,7 @@ func (m *Memory) readIndexFile(path string, st storeState) error {
 	}
 	dirs := make(map[string]*fuzzy.Index, ndirs)
 	for range ndirs {
-		n, err := u32()
-		if err != nil {
-			return err
-		}
-		name, err := read(n)
+		name, err := field()
 		if err != nil {
 			return err
 		}

@@ -217,7 +217,8 @@ func (m *Memory) lookupDir(ctx context.Context, q *Query, qs *segment, dir strin
 			if !sideMatches(r, dir) {
 				return true
 			}
-			if pct := wordScore(qs.kw, tmkey.Split(sideKey(r, dir))); pct+1e-9 >= minScore {
+			key, _ := sideKeys(r, dir)
+			if pct := wordScore(qs.kw, tmkey.Split(key)); pct+1e-9 >= minScore {
 				cands = append(cands, candidate{r, pct})
 			}
 			return true
@@ -358,7 +359,8 @@ func appendScored(found []scored, q *Query, qs *segment, dir string, cands []can
 }
 
 // otherTranslation reports whether ix, the index of direction dir, holds another unit with r's source
-// key whose target key, as rev (the index of the reverse direction) holds it, differs from r's.
+// key whose target key, as rev (the index of the reverse direction) holds it, differs from r's; a twin
+// rev does not hold counts as another translation.
 func otherTranslation(ix, rev *fuzzy.Index, r *record, dir string) bool {
 	key, tgt := sideKeys(r, dir)
 	for n := 2; ; n *= 8 { // most keys have no twin, or one
@@ -366,9 +368,6 @@ func otherTranslation(ix, rev *fuzzy.Index, r *record, dir string) bool {
 		for _, t := range twins {
 			if t.ID == r.id {
 				continue
-			}
-			if rev == nil {
-				return true
 			}
 			if k, ok := rev.Key(t.ID); !ok || k != tgt {
 				return true
@@ -406,14 +405,6 @@ func validatePair(p LangPair) error {
 func sideMatches(r *record, dir string) bool {
 	p := r.unit.Pair
 	return isDir(p.Source, p.Target, dir) || isDir(p.Target, p.Source, dir)
-}
-
-// sideKey returns the key of r's side that is the source in direction dir.
-func sideKey(r *record, dir string) string {
-	if isDir(r.unit.Pair.Source, r.unit.Pair.Target, dir) {
-		return r.srcKey
-	}
-	return r.tgtKey
 }
 
 // sideKeys returns the keys of r's sides that are the source and the target in direction dir.

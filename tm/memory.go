@@ -147,18 +147,22 @@ const releaseAfterOpen = 100_000
 // dirKey names the direction src→tgt by base languages, so that a TM in ar-SA and en-US answers
 // queries in ar and en.
 func dirKey(src, tgt language.Tag) string {
-	sb, _ := src.Base()
-	tb, _ := tgt.Base()
-	return sb.String() + ">" + tb.String()
+	s, t := bases(src, tgt)
+	return s + ">" + t
 }
 
 // isDir reports whether dirKey(src, tgt) == dir without building the key: the lookup path asks it
 // for every candidate.
 func isDir(src, tgt language.Tag, dir string) bool {
+	s, t := bases(src, tgt)
+	return len(dir) == len(s)+1+len(t) && dir[:len(s)] == s && dir[len(s)] == '>' && dir[len(s)+1:] == t
+}
+
+// bases returns the base language codes of src and tgt ("en", "ar").
+func bases(src, tgt language.Tag) (string, string) {
 	sb, _ := src.Base()
 	tb, _ := tgt.Base()
-	s, t := sb.String(), tb.String()
-	return len(dir) == len(s)+1+len(t) && dir[:len(s)] == s && dir[len(s)] == '>' && dir[len(s)+1:] == t
+	return sb.String(), tb.String()
 }
 
 // dupHash identifies a translation regardless of its direction: the hash of the two (language,

@@ -360,3 +360,12 @@ func FuzzSearchExactFirst(f *testing.F) {
 		assert.Equal(t, bruteForce(ix, other1, 0.3, 3), ix.Search(other1, 0.3, 3))
 	})
 }
+
+// TestNilIndexHoldsNothing: tm asks the reverse direction's index for keys; a missing one answers
+// "not held" rather than panicking.
+func TestNilIndexHoldsNothing(t *testing.T) {
+	var ix *Index
+	assert.False(t, ix.Has(1))
+	_, ok := ix.Key(1)
+	assert.False(t, ok)
+}

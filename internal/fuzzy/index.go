@@ -59,8 +59,11 @@ func NewWithOptions(o Options) *Index {
 // Len returns the number of keys in the index.
 func (ix *Index) Len() int { return ix.count }
 
-// Has reports whether id is in the index.
+// Has reports whether id is in the index; a nil Index holds nothing.
 func (ix *Index) Has(id uint32) bool {
+	if ix == nil {
+		return false
+	}
 	w := int(id / 64)
 	return w < len(ix.live) && ix.live[w]&(1<<(id%64)) != 0
 }
