@@ -6,11 +6,11 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// TestReviewRivals: tmWords.rivals classifies a query against its origin as the recall analysis in
+// TestRivals: tmWords.rivals classifies a query against its origin as the recall analysis in
 // BENCHMARKS.md describes: beaten when the query is another stored text's words, tied when another text
 // (a second translation of the origin's source, or one as near on words and characters) is as close,
 // decidable otherwise; identical pairs count as the origin.
-func TestReviewRivals(t *testing.T) {
+func TestRivals(t *testing.T) {
 	texts := [][2]string{
 		{"Show all files", "اعرض كل الملفات"},                     // 0
 		{"Show files", "اعرض الملفات"},                            // 1

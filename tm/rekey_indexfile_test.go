@@ -13,11 +13,11 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// TestReviewRekeyIgnoresOldIndexFile: a store written by an older tmkey (stale keys, an old fingerprint)
+// TestRekeyIgnoresOldIndexFile: a store written by an older tmkey (stale keys, an old fingerprint)
 // with an index file saved by that version: the first writable Open re-keys, does not restore the old
 // index file (its fingerprint differs), removes it, and finds the units by their new keys. Between
 // windows of an interrupted re-key, a read-only Open refuses the store.
-func TestReviewRekeyIgnoresOldIndexFile(t *testing.T) {
+func TestRekeyIgnoresOldIndexFile(t *testing.T) {
 	smallIndexFiles(t)
 	defer func(w int) { rekeyWindow = w }(rekeyWindow)
 	rekeyWindow = 7

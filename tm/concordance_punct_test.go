@@ -8,10 +8,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestReviewConcordanceWordWithInnerPunct: the concordance prefilter tests needles (normalized word
+// TestConcordanceWordWithInnerPunct: the concordance prefilter tests needles (normalized word
 // stems) against the index key, whose words fuzzyWord stripped of non-word runes ("co-op" → "coop",
 // "don't" → "dont"): a phrase word with inner punctuation can never pass the prefilter.
-func TestReviewConcordanceWordWithInnerPunct(t *testing.T) {
+func TestConcordanceWordWithInnerPunct(t *testing.T) {
 	units := []Unit{
 		{ID: "coop", Source: "Join the co-op today", Target: "انضم إلى التعاونية اليوم", Pair: enAr},
 		{ID: "dont", Source: "Please don't close the window", Target: "من فضلك لا تغلق النافذة", Pair: enAr},

@@ -10,10 +10,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestReviewIndexAgreesWithExhaustive: on random small memories full of twins (same source words,
+// TestIndexAgreesWithExhaustive: on random small memories full of twins (same source words,
 // targets that differ in words or only in punctuation/case/markers, in both stored orientations),
 // the index path returns the same percentages and penalties as Query.Exhaustive.
-func TestReviewIndexAgreesWithExhaustive(t *testing.T) {
+func TestIndexAgreesWithExhaustive(t *testing.T) {
 	srcWords := []string{"alpha", "beta", "gamma", "delta", "O_pen", "&Save", "file"}
 	tgtWords := []string{"ملف", "حفظ", "ا_فتح", "جديد", "قديم"}
 	punct := []string{"", "!", "…", "."}

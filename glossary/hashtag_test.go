@@ -6,9 +6,9 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// TestReviewFindAllArabicHashtag: Arabic news joins hashtag words with "_" ("#الأمن_الغذائي"); a
+// TestFindAllArabicHashtag: Arabic news joins hashtag words with "_" ("#الأمن_الغذائي"); a
 // hashtag has no accelerator, so the term "الأمن" is found in it.
-func TestReviewFindAllArabicHashtag(t *testing.T) {
+func TestFindAllArabicHashtag(t *testing.T) {
 	m := testGlossary(t).Matcher(ar, en)
 	var got []string
 	for _, mt := range m.FindAll("تقرير عن #الأمن_الغذائي") {

@@ -7,10 +7,10 @@ import (
 	"github.com/tarjuman/tarjuman/internal/token"
 )
 
-// FuzzReviewTokensText: Tokens never panics and returns ordered tokens within the text; Text of a token
+// FuzzTokensText: Tokens never panics and returns ordered tokens within the text; Text of a token
 // is its text, or for a Word spanning accelerator markers its text without them; Key and
 // IndexKey never panic.
-func FuzzReviewTokensText(f *testing.F) {
+func FuzzTokensText(f *testing.F) {
 	for _, s := range []string{"", "O_rientation", "Save &As", "ا_فصل", "الِ_دِوال", "snake_case_name", "&amp;_x",
 		"%d_files", "{0}_Open", "x\ue000_y", "\ue001_a", "a_\ue002", "Auto-_hide", "e.g._Open", "\xff_a", "a_\xff", "#الأمن_الغذائي"} {
 		f.Add(s)

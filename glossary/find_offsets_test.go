@@ -7,10 +7,10 @@ import (
 	"unicode/utf8"
 )
 
-// TestReviewFindAllOffsetsWithMarkers: for random texts mixing terms, accelerator markers, harakat,
+// TestFindAllOffsetsWithMarkers: for random texts mixing terms, accelerator markers, harakat,
 // tatweel, invisible controls and punctuation, FindAll does not panic and every match's offsets are
 // rune boundaries of the original text with Text == text[Start:End], in order, without overlap.
-func TestReviewFindAllOffsetsWithMarkers(t *testing.T) {
+func TestFindAllOffsetsWithMarkers(t *testing.T) {
 	g := testGlossary(t)
 	parts := []string{"security", "guarantees", "Se", "curity", "الضمانات", "الأمنية", "ا", "لضمانات", "بال",
 		"_", "&", "~", "&amp;", " ", " ", ".", "-", "َ", "ـ", "\u200c", "\u200f", "U.S.", "COVID-19", "كوفيد-19", "\xff", "Putin", "بوتين", "ﻻ", "ﷲ", "Ǆ", "ß", "İ", "ΣΑΣ", "٣"}
